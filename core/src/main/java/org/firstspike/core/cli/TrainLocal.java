@@ -1,0 +1,136 @@
+package org.firstspike.core.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.firstspike.core.blas.Blas;
+import org.firstspike.core.config.ModelConfigs;
+import org.firstspike.core.config.Settings;
+import org.firstspike.core.data.ImageSamples;
+import org.firstspike.core.encode.InputEncoding;
+import org.firstspike.core.io.IdxReader;
+import org.firstspike.core.io.LabeledImages;
+import org.firstspike.core.io.ModelIO;
+import org.firstspike.core.layer.Shape;
+import org.firstspike.core.net.Folding;
+import org.firstspike.core.net.ModelConfig;
+import org.firstspike.core.net.Network;
+import org.firstspike.core.train.EpochReport;
+import org.firstspike.core.train.TrainConfig;
+import org.firstspike.core.train.Trainer;
+import org.firstspike.core.train.TrainingListener;
+
+/**
+ * {@code firstspike train-local}: trains in one JVM (no Spark) on a folder of IDX files, printing progress with
+ * samples/s and ETA, writing metrics.jsonl, the model and summary.json into the run directory, and ending with a
+ * one-line JSON summary on stdout.
+ */
+public final class TrainLocal {
+    public static final String DEFAULT_DATA = "/usr/share/datasets/fashion-mnist";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private TrainLocal() {}
+
+    public static void main(String[] argv) {
+        try {
+            run(argv);
+        } catch (IllegalArgumentException | IllegalStateException | IOException e) {
+            System.err.println("firstspike train-local: " + e.getMessage());
+            System.exit(2);
+        }
+    }
+
+    static ObjectNode run(String[] argv) throws IOException {
+        Args args = Args.parse("train-local", argv, Set.of("--config", "--data", "--epochs", "--out"), Set.of());
+        List<String> sets = new java.util.ArrayList<>(args.sets());
+        if (args.has("--epochs")) sets.add("train.epochs=" + args.get("--epochs", null));
+        Settings settings = Settings.load(args.has("--config") ? Path.of(args.get("--config", null)) : null, sets);
+        ModelConfig model = ModelConfigs.from(settings);
+        TrainConfig train = TrainConfig.from(settings);
+        if (model.encoding() == InputEncoding.FRAMES)
+            throw new IllegalArgumentException("model.encoding = frames needs a time-binned dataset; train-local reads IDX images");
+        Path data = Path.of(args.get("--data", DEFAULT_DATA));
+        if (!Files.isDirectory(data))
+            throw new IOException(data + ": data directory not found (install Fashion-MNIST with "
+                    + "'apt-get install dataset-fashion-mnist' or pass --data DIR with the four IDX files)");
+        Path out = Path.of(args.get("--out", "runs/train-local-"
+                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))));
+
+        LabeledImages trainSet = IdxReader.readSplit(data, "train");
+        LabeledImages testSet = IdxReader.readSplit(data, "test");
+        Shape imageShape = new Shape(1, trainSet.images().rows(), trainSet.images().cols());
+        if (!imageShape.equals(model.input()))
+            throw new IllegalArgumentException("model.input = " + model.input() + " but " + data + " holds "
+                    + imageShape + " images");
+        int threads = train.threads() == 0 ? Runtime.getRuntime().availableProcessors() : train.threads();
+        Blas.setThreads(threads);
+
+        Files.createDirectories(out);
+        Files.write(out.resolve("config.properties"), settings.describe(), StandardCharsets.UTF_8);
+        Network net = new Network(model, train.seed());
+        ImageSamples trainSamples = new ImageSamples(trainSet.images().pixels(), trainSet.labels(), imageShape.size(), train.trainLimit());
+        ImageSamples testSamples = new ImageSamples(testSet.images().pixels(), testSet.labels(), imageShape.size(), train.testLimit());
+        System.err.printf("train-local: %s, T=%d, %d train / %d test samples, %d epochs, batch %d, %d BLAS thread(s) -> %s%n",
+                model.layers(), model.timeSteps(), trainSamples.size(), testSamples.size(), train.epochs(),
+                train.batchSize(), threads, out);
+
+        Path metrics = out.resolve("metrics.jsonl");
+        Files.deleteIfExists(metrics);
+        long start = System.nanoTime();
+        List<EpochReport> reports;
+        try (BufferedWriter w = Files.newBufferedWriter(metrics, StandardCharsets.UTF_8, StandardOpenOption.CREATE)) {
+            reports = new Trainer(net, train).fit(trainSamples, testSamples, new TrainingListener() {
+                @Override
+                public void progress(int epoch, long step, long total, double loss, double acc, double sps, double eta) {
+                    System.err.printf("epoch %d/%d  step %d/%d  loss %.4f  train acc %.2f%%  %,.0f samples/s  ETA %s%n",
+                            epoch, train.epochs(), step, total, loss, 100 * acc, sps, Durations.format(eta));
+                }
+
+                @Override
+                public void epochEnd(EpochReport r) {
+                    ObjectNode line = RunReports.epochJson(r);
+                    try {
+                        w.write(JSON.writeValueAsString(line));
+                        w.newLine();
+                        w.flush();
+                    } catch (IOException e) {
+                        throw new IllegalStateException(metrics + ": cannot write metrics: " + e.getMessage(), e);
+                    }
+                    if (r.epoch() == 0) {
+                        System.err.printf("at initialization: test acc %.2f%%, spikes/neuron by layer %s%n",
+                                100 * r.test().accuracy(), java.util.Arrays.toString(r.test().spikesPerNeuronByLayer()));
+                        return;
+                    }
+                    System.err.printf("epoch %d/%d done in %s: train loss %.4f acc %.2f%%, test acc %.2f%%, "
+                                    + "%.3f spikes/neuron, first output spike at step %.2f, %,.0f samples/s%n",
+                            r.epoch(), train.epochs(), Durations.format(r.epochSeconds()), r.trainLoss(),
+                            100 * r.trainAccuracy(), 100 * r.test().accuracy(), r.test().spikesPerNeuron(),
+                            r.test().meanFirstSpikeStep(), r.trainSamplesPerSecond());
+                }
+            });
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Path modelFile = out.resolve("model.fspk");
+        Map<String, String> meta = new LinkedHashMap<>();
+        meta.put("epochs", Integer.toString(train.epochs()));
+        meta.put("test_accuracy", Double.toString(reports.get(reports.size() - 1).test().accuracy()));
+        ModelIO.save(net, settings, meta, modelFile);
+        ModelIO.save(Folding.fold(net), settings.with("norm.enabled", "false"), meta, out.resolve("model-inference.fspk"));
+        ObjectNode summary = RunReports.summaryJson(reports, seconds, modelFile);
+        String line = JSON.writeValueAsString(summary);
+        Files.writeString(out.resolve("summary.json"), line + "\n", StandardCharsets.UTF_8);
+        System.out.println(line);
+        return summary;
+    }
+}

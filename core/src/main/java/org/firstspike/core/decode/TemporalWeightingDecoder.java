@@ -1,0 +1,105 @@
+package org.firstspike.core.decode;
+
+import java.util.List;
+import org.firstspike.core.layer.Activation;
+import org.firstspike.core.net.Parameter;
+import org.firstspike.core.neuron.TtfsNeuronLayer;
+
+/**
+ * Decodes output spike trains into logits Y_k = scale * sum_t w[t] S_k[t] and trains them with softmax
+ * cross-entropy. A logit scale is needed because Y <= 1 bounds the loss away from 0 (the loss cannot fall below
+ * ~1.46 for 10 classes at scale 1).
+ */
+public final class TemporalWeightingDecoder {
+    private final DecoderConfig config;
+    private final float[] stepWeights;
+    private final Parameter scale;
+    private final int classes;
+    private float[] raw;     // sum_t w[t] S[t], batch x classes
+    private float[] dLogits;
+    private int batch;
+
+    public TemporalWeightingDecoder(DecoderConfig config, int timeSteps, int classes) {
+        this.config = config;
+        this.classes = classes;
+        this.stepWeights = config.weighting().weights(timeSteps, config.lambda());
+        this.scale = new Parameter("logit_scale", new int[] {1}, false);
+        scale.value()[0] = (float) config.logitScale();
+    }
+
+    public DecoderConfig config() { return config; }
+
+    /** The learnable logit scale, or none when it is fixed. */
+    public List<Parameter> parameters() { return config.learnableScale() ? List.of(scale) : List.of(); }
+
+    /** The scale tensor, saved with the model whether or not it is learnable. */
+    public Parameter scaleParameter() { return scale; }
+
+    public float[] decode(Activation spikes) {
+        batch = spikes.batch();
+        int k = classes;
+        raw = new float[batch * k];
+        float[] s = spikes.data();
+        for (int t = 0; t < spikes.frames(); t++) {
+            float w = stepWeights[t];
+            int base = t * batch * k;
+            for (int i = 0; i < batch * k; i++) raw[i] += w * s[base + i];
+        }
+        float sc = scale.value()[0];
+        float[] logits = new float[batch * k];
+        for (int i = 0; i < logits.length; i++) logits[i] = sc * raw[i];
+        return logits;
+    }
+
+    /** Mean softmax cross-entropy of the last decoded batch; keeps dL/dY for {@link #backward}. */
+    public double loss(float[] logits, int[] labels) {
+        int k = classes;
+        dLogits = new float[batch * k];
+        double total = 0;
+        for (int b = 0; b < batch; b++) {
+            int o = b * k;
+            double max = Double.NEGATIVE_INFINITY;
+            for (int c = 0; c < k; c++) max = Math.max(max, logits[o + c]);
+            double z = 0;
+            for (int c = 0; c < k; c++) z += Math.exp(logits[o + c] - max);
+            total += Math.log(z) + max - logits[o + labels[b]];
+            for (int c = 0; c < k; c++) {
+                double p = Math.exp(logits[o + c] - max) / z;
+                dLogits[o + c] = (float) ((p - (c == labels[b] ? 1 : 0)) / batch);
+            }
+        }
+        return total / batch;
+    }
+
+    /** dL/dS[t] for the output neurons (T frames), adding the scale gradient when it is learnable. */
+    public Activation backward(Activation spikes) {
+        int k = classes;
+        float sc = scale.value()[0];
+        if (config.learnableScale()) {
+            double g = 0;
+            for (int i = 0; i < raw.length; i++) g += dLogits[i] * raw[i];
+            scale.grad()[0] += (float) g;
+        }
+        int frames = spikes.frames();
+        float[] dS = new float[frames * batch * k];
+        for (int t = 0; t < frames; t++) {
+            float w = sc * stepWeights[t];
+            int base = t * batch * k;
+            for (int i = 0; i < batch * k; i++) dS[base + i] = w * dLogits[i];
+        }
+        return Activation.dense(dS, frames, batch, spikes.shape());
+    }
+
+    /** argmax of the logits, ties broken by the configured rule. */
+    public int predict(float[] logits, int b, TtfsNeuronLayer outputNeurons) {
+        int k = classes;
+        int o = b * k;
+        int best = 0;
+        for (int c = 1; c < k; c++) {
+            float d = logits[o + c] - logits[o + best];
+            if (d > 0 || (d == 0 && config.tieBreak() == TieBreak.POTENTIAL
+                    && outputNeurons.decisionPotential(b, c) > outputNeurons.decisionPotential(b, best))) best = c;
+        }
+        return best;
+    }
+}

@@ -1,0 +1,52 @@
+package org.firstspike.core.metrics;
+
+import org.firstspike.core.net.BatchOutput;
+
+/** Sums batch outputs into dataset-level metrics. */
+public final class MetricsAccumulator {
+    private final int[] neuronsPerLayer;
+    private final long[] spikes;
+    private final long[][] confusion;
+    private long samples;
+    private long correct;
+    private double lossSum;
+    private long firstStepSum;
+
+    public MetricsAccumulator(int[] neuronsPerLayer, int classes) {
+        this.neuronsPerLayer = neuronsPerLayer.clone();
+        this.spikes = new long[neuronsPerLayer.length];
+        this.confusion = new long[classes][classes];
+    }
+
+    public void add(BatchOutput out, int[] labels, int batch) {
+        for (int b = 0; b < batch; b++) {
+            confusion[labels[b]][out.predictions()[b]]++;
+            if (labels[b] == out.predictions()[b]) correct++;
+            firstStepSum += out.firstOutputStep()[b];
+        }
+        for (int i = 0; i < spikes.length; i++) spikes[i] += out.spikesPerLayer()[i];
+        lossSum += out.loss() * batch;
+        samples += batch;
+    }
+
+    public long samples() { return samples; }
+
+    public double accuracy() { return samples == 0 ? 0 : (double) correct / samples; }
+
+    public double meanLoss() { return samples == 0 ? 0 : lossSum / samples; }
+
+    public EvalResult result() {
+        double[] perLayer = new double[spikes.length];
+        long totalSpikes = 0;
+        long totalNeurons = 0;
+        for (int i = 0; i < spikes.length; i++) {
+            perLayer[i] = (double) spikes[i] / (samples * (double) neuronsPerLayer[i]);
+            totalSpikes += spikes[i];
+            totalNeurons += neuronsPerLayer[i];
+        }
+        long[][] conf = new long[confusion.length][];
+        for (int i = 0; i < conf.length; i++) conf[i] = confusion[i].clone();
+        return new EvalResult((int) samples, accuracy(), meanLoss(), perLayer,
+                (double) totalSpikes / (samples * (double) totalNeurons), (double) firstStepSum / samples, conf);
+    }
+}

@@ -1,0 +1,8 @@
+package org.firstspike.core.net;
+
+/**
+ * What one forward pass gives: logits, mean loss (NaN without labels), predictions, real spikes per neuron layer
+ * summed over the batch, and for each sample the 1-based step of its first output spike (T when none fired).
+ */
+public record BatchOutput(float[] logits, double loss, int[] predictions, long[] spikesPerLayer, int[] firstOutputStep) {
+}

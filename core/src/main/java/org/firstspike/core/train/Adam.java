@@ -1,0 +1,61 @@
+package org.firstspike.core.train;
+
+import java.util.List;
+import org.firstspike.core.net.Parameter;
+
+/** Adam with bias correction and decoupled weight decay (AdamW) on weight tensors only. */
+public final class Adam implements Optimizer {
+    private final List<Parameter> params;
+    private final double beta1;
+    private final double beta2;
+    private final double eps;
+    private final double weightDecay;
+    private final MomentState state;
+    private long t;
+
+    public Adam(List<Parameter> params, double beta1, double beta2, double eps, double weightDecay) {
+        this.params = params;
+        this.beta1 = beta1;
+        this.beta2 = beta2;
+        this.eps = eps;
+        this.weightDecay = weightDecay;
+        this.state = new MomentState(params, 2);
+    }
+
+    @Override
+    public void step(double lr) {
+        t++;
+        float b1 = (float) beta1;
+        float b2 = (float) beta2;
+        float c1 = (float) (1 / (1 - Math.pow(beta1, t)));
+        float c2 = (float) (1 / (1 - Math.pow(beta2, t)));
+        float e = (float) eps;
+        float rate = (float) lr;
+        for (int i = 0; i < params.size(); i++) {
+            Parameter p = params.get(i);
+            float[] w = p.value();
+            float[] g = p.grad();
+            float[] m = state.get(0, i);
+            float[] v = state.get(1, i);
+            float decay = p.decays() ? (float) (1 - lr * weightDecay) : 1f;
+            for (int j = 0; j < w.length; j++) {
+                float gj = g[j];
+                float mj = b1 * m[j] + (1 - b1) * gj;
+                float vj = b2 * v[j] + (1 - b2) * gj * gj;
+                m[j] = mj;
+                v[j] = vj;
+                w[j] = w[j] * decay - rate * (mj * c1) / ((float) Math.sqrt(vj * c2) + e);
+            }
+        }
+    }
+
+    @Override public long steps() { return t; }
+
+    @Override public float[] stateVector() { return state.flat(); }
+
+    @Override
+    public void setState(float[] s, long steps) {
+        state.setFlat(s);
+        t = steps;
+    }
+}

@@ -1,0 +1,86 @@
+package org.firstspike.core.train;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.firstspike.core.data.SampleSet;
+import org.firstspike.core.metrics.MetricsAccumulator;
+import org.firstspike.core.net.BatchOutput;
+import org.firstspike.core.net.Network;
+
+/**
+ * Single-process minibatch training: seeded shuffling per epoch, surrogate-gradient BPTT, the optimizer with a
+ * warm-up + cosine schedule indexed by global step, and a test evaluation at each epoch end.
+ */
+public final class Trainer {
+    private static final long PROGRESS_NANOS = 5_000_000_000L;
+
+    private final Network net;
+    private final TrainConfig cfg;
+    private final Optimizer optimizer;
+
+    public Trainer(Network net, TrainConfig cfg) {
+        this.net = net;
+        this.cfg = cfg;
+        this.optimizer = Optimizer.create(cfg.optimizer(), net.parameters(), cfg.momentum(), cfg.weightDecay());
+    }
+
+    public Optimizer optimizer() { return optimizer; }
+
+    public static LearningRateSchedule schedule(TrainConfig cfg, int trainSize) {
+        long perEpoch = (trainSize + cfg.batchSize() - 1) / cfg.batchSize();
+        long total = perEpoch * cfg.epochs();
+        return new LearningRateSchedule(cfg.lr(), Math.round(cfg.warmupFraction() * total), total, cfg.cosine());
+    }
+
+    public List<EpochReport> fit(SampleSet train, SampleSet test, TrainingListener listener) {
+        int len = net.sampleLength();
+        if (train.sampleLength() != len)
+            throw new IllegalArgumentException("training samples have " + train.sampleLength() + " values, the model expects " + len);
+        LearningRateSchedule lr = schedule(cfg, train.size());
+        long perEpoch = (train.size() + cfg.batchSize() - 1) / cfg.batchSize();
+        long totalSteps = perEpoch * cfg.epochs();
+        float[] samples = new float[cfg.batchSize() * len];
+        int[] labels = new int[cfg.batchSize()];
+        List<EpochReport> reports = new ArrayList<>();
+        // epoch 0: the untrained network, where signal fading across depth shows
+        listener.epochEnd(new EpochReport(0, Double.NaN, Double.NaN,
+                Evaluator.evaluate(net, test, cfg.evalBatchSize(), cfg.engine()), Double.NaN, 0, 0));
+        for (int epoch = 1; epoch <= cfg.epochs(); epoch++) {
+            long epochStart = System.nanoTime();
+            long lastReport = epochStart;
+            int[] order = Shuffle.permutation(train.size(), cfg.seed(), epoch);
+            MetricsAccumulator acc = new MetricsAccumulator(net.neuronsPerLayer(), net.config().classes());
+            double rate = lr.at(optimizer.steps());
+            for (int from = 0; from < order.length; from += cfg.batchSize()) {
+                int n = Batches.fill(train, order, from, cfg.batchSize(), samples, labels);
+                float[] x = n == cfg.batchSize() ? samples : java.util.Arrays.copyOf(samples, n * len);
+                int[] y = n == cfg.batchSize() ? labels : java.util.Arrays.copyOf(labels, n);
+                net.zeroGrad();
+                BatchOutput out = net.forward(x, n, y, cfg.engine());
+                if (!Double.isFinite(out.loss()))
+                    throw new IllegalStateException("loss became " + out.loss() + " at epoch " + epoch + ", step "
+                            + (optimizer.steps() + 1) + ": lower train.lr or check the input data");
+                net.backward();
+                rate = lr.at(optimizer.steps());
+                optimizer.step(rate);
+                acc.add(out, y, n);
+                long now = System.nanoTime();
+                if (now - lastReport > PROGRESS_NANOS) {
+                    lastReport = now;
+                    double elapsed = (now - epochStart) / 1e9;
+                    double sps = acc.samples() / elapsed;
+                    double remaining = (double) (totalSteps - optimizer.steps()) * cfg.batchSize() / sps;
+                    listener.progress(epoch, optimizer.steps(), totalSteps, acc.meanLoss(), acc.accuracy(), sps, remaining);
+                }
+            }
+            long trainEnd = System.nanoTime();
+            var testResult = Evaluator.evaluate(net, test, cfg.evalBatchSize(), cfg.engine());
+            double epochSeconds = (System.nanoTime() - epochStart) / 1e9;
+            EpochReport r = new EpochReport(epoch, acc.meanLoss(), acc.accuracy(), testResult,
+                    acc.samples() / ((trainEnd - epochStart) / 1e9), epochSeconds, rate);
+            reports.add(r);
+            listener.epochEnd(r);
+        }
+        return reports;
+    }
+}
