@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import org.firstspike.core.blas.Blas;
+import org.firstspike.core.exec.ComputeThreads;
 import org.firstspike.core.config.ModelConfigs;
 import org.firstspike.core.config.Settings;
 import org.firstspike.core.io.IdxReader;
@@ -29,7 +29,7 @@ public final class BenchCore {
                 Set.of("--config", "--data", "--engines", "--threads", "--batches", "--rounds"), Set.of());
         Settings s = Settings.load(a.has("--config") ? Path.of(a.get("--config", null)) : null, a.sets());
         int threads = Integer.parseInt(a.get("--threads", "1"));
-        Blas.setThreads(threads);
+        ComputeThreads.use(threads);
         List<Engine> engines = new ArrayList<>();
         for (String e : a.get("--engines", "fast,dense").split(",")) engines.add(Engine.parse(e.trim()));
         int batches = Integer.parseInt(a.get("--batches", "30"));
@@ -55,7 +55,7 @@ public final class BenchCore {
                 if (r >= 0) rates[e][r] = sps;
             }
         }
-        System.out.printf("bench-core: %s T=%d batch %d, %d BLAS thread(s), %d batches x %d rounds%n",
+        System.out.printf("bench-core: %s T=%d batch %d, %d compute thread(s), %d batches x %d rounds%n",
                 s.get("model.layers"), s.getInt("model.timeSteps"), batch, threads, batches, rounds);
         double base = median(rates[0]);
         for (int e = 0; e < engines.size(); e++) {

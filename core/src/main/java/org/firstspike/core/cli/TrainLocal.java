@@ -14,7 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.firstspike.core.blas.Blas;
+import org.firstspike.core.exec.ComputeThreads;
 import org.firstspike.core.config.ModelConfigs;
 import org.firstspike.core.config.Settings;
 import org.firstspike.core.data.ImageSamples;
@@ -73,15 +73,14 @@ public final class TrainLocal {
         if (!imageShape.equals(model.input()))
             throw new IllegalArgumentException("model.input = " + model.input() + " but " + data + " holds "
                     + imageShape + " images");
-        int threads = train.threads() == 0 ? Runtime.getRuntime().availableProcessors() : train.threads();
-        Blas.setThreads(threads);
+        int threads = ComputeThreads.use(train.threads());
 
         Files.createDirectories(out);
         Files.write(out.resolve("config.properties"), settings.describe(), StandardCharsets.UTF_8);
         Network net = new Network(model, train.seed());
         ImageSamples trainSamples = new ImageSamples(trainSet.images().pixels(), trainSet.labels(), imageShape.size(), train.trainLimit());
         ImageSamples testSamples = new ImageSamples(testSet.images().pixels(), testSet.labels(), imageShape.size(), train.testLimit());
-        System.err.printf("train-local: %s, T=%d, %d train / %d test samples, %d epochs, batch %d, %d BLAS thread(s) -> %s%n",
+        System.err.printf("train-local: %s, T=%d, %d train / %d test samples, %d epochs, batch %d, %d compute thread(s) -> %s%n",
                 model.layers(), model.timeSteps(), trainSamples.size(), testSamples.size(), train.epochs(),
                 train.batchSize(), threads, out);
 

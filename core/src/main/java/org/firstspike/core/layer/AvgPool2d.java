@@ -1,5 +1,7 @@
 package org.firstspike.core.layer;
 
+import org.firstspike.core.exec.Workers;
+
 /**
  * Average pooling of spikes (ETTFS Eq. 25): each output is the mean of k^2 single-spike inputs, so its sum over
  * time stays <= 1 and it can be folded into the next convolution. The output is no longer single-spike (up to k^2
@@ -27,18 +29,20 @@ public final class AvgPool2d implements Layer {
         float inv = 1f / (k * k);
         float[] y = new float[x.rows() * o.size()];
         float[] d = x.data();
-        for (int i = 0; i < x.rows(); i++) {
-            int xo = i * x.features();
-            int yo = i * o.size();
-            for (int c = 0; c < o.channels(); c++)
-                for (int oy = 0; oy < o.height(); oy++)
-                    for (int ox = 0; ox < o.width(); ox++) {
-                        float s = 0;
-                        for (int dy = 0; dy < k; dy++)
-                            for (int dx = 0; dx < k; dx++) s += d[xo + windows.inputIndex(c, oy, ox, dy, dx)];
-                        y[yo + (c * o.height() + oy) * o.width() + ox] = s * inv;
-                    }
-        }
+        Workers.forRange(x.rows(), x.features(), (r0, r1) -> {
+            for (int i = r0; i < r1; i++) {
+                int xo = i * x.features();
+                int yo = i * o.size();
+                for (int c = 0; c < o.channels(); c++)
+                    for (int oy = 0; oy < o.height(); oy++)
+                        for (int ox = 0; ox < o.width(); ox++) {
+                            float s = 0;
+                            for (int dy = 0; dy < k; dy++)
+                                for (int dx = 0; dx < k; dx++) s += d[xo + windows.inputIndex(c, oy, ox, dy, dx)];
+                            y[yo + (c * o.height() + oy) * o.width() + ox] = s * inv;
+                        }
+            }
+        });
         return Activation.dense(y, x.frames(), x.batch(), o);
     }
 
@@ -50,17 +54,19 @@ public final class AvgPool2d implements Layer {
         float inv = 1f / (k * k);
         float[] dx = new float[input.data().length];
         float[] dy = gradOut.data();
-        for (int i = 0; i < input.rows(); i++) {
-            int xo = i * input.features();
-            int yo = i * o.size();
-            for (int c = 0; c < o.channels(); c++)
-                for (int oy = 0; oy < o.height(); oy++)
-                    for (int ox = 0; ox < o.width(); ox++) {
-                        float g = dy[yo + (c * o.height() + oy) * o.width() + ox] * inv;
-                        for (int dyy = 0; dyy < k; dyy++)
-                            for (int dxx = 0; dxx < k; dxx++) dx[xo + windows.inputIndex(c, oy, ox, dyy, dxx)] += g;
-                    }
-        }
+        Workers.forRange(input.rows(), input.features(), (r0, r1) -> {
+            for (int i = r0; i < r1; i++) {
+                int xo = i * input.features();
+                int yo = i * o.size();
+                for (int c = 0; c < o.channels(); c++)
+                    for (int oy = 0; oy < o.height(); oy++)
+                        for (int ox = 0; ox < o.width(); ox++) {
+                            float g = dy[yo + (c * o.height() + oy) * o.width() + ox] * inv;
+                            for (int dyy = 0; dyy < k; dyy++)
+                                for (int dxx = 0; dxx < k; dxx++) dx[xo + windows.inputIndex(c, oy, ox, dyy, dxx)] += g;
+                        }
+            }
+        });
         return Activation.dense(dx, input.frames(), input.batch(), input.shape());
     }
 }

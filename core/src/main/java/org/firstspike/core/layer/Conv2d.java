@@ -2,12 +2,14 @@ package org.firstspike.core.layer;
 
 import java.util.List;
 import org.firstspike.core.blas.Blas;
+import org.firstspike.core.exec.Workers;
 import org.firstspike.core.net.Parameter;
 
 /**
  * 2-D convolution synaptic layer (square kernel, stride, zero padding), weights [out][in][k][k], applied to every
  * frame. Fast path: im2col over chunks of images and one GEMM per chunk; a constant (one-frame) input is convolved
- * once. Reference path: direct loops.
+ * once. (An event-driven path for pooled-spike inputs was measured slower at their ~19 % density: docs/PERFORMANCE.md.)
+ * Reference path: direct loops.
  */
 public final class Conv2d implements Layer {
     private static final int CHUNK_FLOATS = 1 << 22;
@@ -80,15 +82,18 @@ public final class Conv2d implements Layer {
                 int n = Math.min(chunk, images - first);
                 im2col(x.data(), first, n, col);
                 Blas.gemm(false, false, oc, n * p, patch(), 1f, w, col, 0f, res);
-                for (int i = 0; i < n; i++) {
-                    int yo = (first + i) * outShape.size();
-                    for (int c = 0; c < oc; c++) {
-                        float bc = b[c];
-                        int ro = c * n * p + i * p;
-                        int yc = yo + c * p;
-                        for (int q = 0; q < p; q++) y[yc + q] = res[ro + q] + bc;
+                int base = first;
+                Workers.forRange(n, outShape.size(), (i0, i1) -> {
+                    for (int i = i0; i < i1; i++) {
+                        int yo = (base + i) * outShape.size();
+                        for (int c = 0; c < oc; c++) {
+                            float bc = b[c];
+                            int ro = c * n * p + i * p;
+                            int yc = yo + c * p;
+                            for (int q = 0; q < p; q++) y[yc + q] = res[ro + q] + bc;
+                        }
                     }
-                }
+                });
             }
         }
         return Activation.dense(y, x.frames(), x.batch(), outShape);
@@ -122,11 +127,14 @@ public final class Conv2d implements Layer {
             for (int first = 0; first < images; first += chunk) {
                 int n = Math.min(chunk, images - first);
                 im2col(input.data(), first, n, col);
-                for (int i = 0; i < n; i++) {
-                    int yo = (first + i) * outShape.size();
-                    for (int c = 0; c < oc; c++)
-                        System.arraycopy(dy, yo + c * p, dres, c * n * p + i * p, p);
-                }
+                int base = first;
+                Workers.forRange(n, outShape.size(), (i0, i1) -> {
+                    for (int i = i0; i < i1; i++) {
+                        int yo = (base + i) * outShape.size();
+                        for (int c = 0; c < oc; c++)
+                            System.arraycopy(dy, yo + c * p, dres, c * n * p + i * p, p);
+                    }
+                });
                 Blas.gemm(false, true, oc, patch(), n * p, 1f, dres, col, 1f, dW);
                 if (dcol != null) {
                     Blas.gemm(true, false, patch(), n * p, oc, 1f, w, dres, 0f, dcol);
@@ -146,28 +154,38 @@ public final class Conv2d implements Layer {
         int ow = outShape.width();
         int p = oh * ow;
         int width = n * p;
-        for (int c = 0; c < inShape.channels(); c++)
-            for (int ky = 0; ky < kernel; ky++)
-                for (int kx = 0; kx < kernel; kx++) {
-                    int row = ((c * kernel + ky) * kernel + kx) * width;
-                    for (int i = 0; i < n; i++) {
-                        int xo = (first + i) * inShape.size() + c * ih * iw;
-                        int co = row + i * p;
-                        for (int oy = 0; oy < oh; oy++) {
-                            int iy = oy * stride - padding + ky;
-                            int cy = co + oy * ow;
-                            if (iy < 0 || iy >= ih) {
-                                java.util.Arrays.fill(col, cy, cy + ow, 0f);
-                                continue;
-                            }
-                            int xr = xo + iy * iw;
-                            for (int ox = 0; ox < ow; ox++) {
-                                int ix = ox * stride - padding + kx;
-                                col[cy + ox] = ix >= 0 && ix < iw ? x[xr + ix] : 0f;
-                            }
+        // one row of col per (c, ky, kx): rows are disjoint, so they are filled in parallel
+        Workers.forRange(patch(), width, (r0, r1) -> {
+            for (int r = r0; r < r1; r++) {
+                int c = r / (kernel * kernel);
+                int ky = (r / kernel) % kernel;
+                int kx = r % kernel;
+                int row = r * width;
+                for (int i = 0; i < n; i++) {
+                    int xo = (first + i) * inShape.size() + c * ih * iw;
+                    int co = row + i * p;
+                    for (int oy = 0; oy < oh; oy++) {
+                        int iy = oy * stride - padding + ky;
+                        int cy = co + oy * ow;
+                        if (iy < 0 || iy >= ih) {
+                            java.util.Arrays.fill(col, cy, cy + ow, 0f);
+                            continue;
                         }
+                        int xr = xo + iy * iw;
+                        // output columns whose tap falls inside the image: [lo, hi)
+                        int lo = validFrom(kx);
+                        int hi = Math.max(lo, validTo(kx));
+                        java.util.Arrays.fill(col, cy, cy + lo, 0f);
+                        if (stride == 1) {
+                            System.arraycopy(x, xr + lo - padding + kx, col, cy + lo, hi - lo);
+                        } else {
+                            for (int ox = lo; ox < hi; ox++) col[cy + ox] = x[xr + ox * stride - padding + kx];
+                        }
+                        java.util.Arrays.fill(col, cy + hi, cy + ow, 0f);
                     }
                 }
+            }
+        });
     }
 
     private void col2im(float[] dcol, int first, int n, float[] dx) {
@@ -177,25 +195,39 @@ public final class Conv2d implements Layer {
         int ow = outShape.width();
         int p = oh * ow;
         int width = n * p;
-        for (int c = 0; c < inShape.channels(); c++)
-            for (int ky = 0; ky < kernel; ky++)
-                for (int kx = 0; kx < kernel; kx++) {
-                    int row = ((c * kernel + ky) * kernel + kx) * width;
-                    for (int i = 0; i < n; i++) {
-                        int xo = (first + i) * inShape.size() + c * ih * iw;
-                        int co = row + i * p;
-                        for (int oy = 0; oy < oh; oy++) {
-                            int iy = oy * stride - padding + ky;
-                            if (iy < 0 || iy >= ih) continue;
-                            int xr = xo + iy * iw;
-                            int cy = co + oy * ow;
-                            for (int ox = 0; ox < ow; ox++) {
-                                int ix = ox * stride - padding + kx;
-                                if (ix >= 0 && ix < iw) dx[xr + ix] += dcol[cy + ox];
+        // each image's gradient is written by one worker (the taps of different (c, ky, kx) overlap within an image)
+        Workers.forRange(n, inShape.size() * kernel * kernel, (i0, i1) -> {
+            for (int c = 0; c < inShape.channels(); c++)
+                for (int ky = 0; ky < kernel; ky++)
+                    for (int kx = 0; kx < kernel; kx++) {
+                        int row = ((c * kernel + ky) * kernel + kx) * width;
+                        for (int i = i0; i < i1; i++) {
+                            int xo = (first + i) * inShape.size() + c * ih * iw;
+                            int co = row + i * p;
+                            for (int oy = 0; oy < oh; oy++) {
+                                int iy = oy * stride - padding + ky;
+                                if (iy < 0 || iy >= ih) continue;
+                                int xr = xo + iy * iw;
+                                int cy = co + oy * ow;
+                                int hi = validTo(kx);
+                                for (int ox = validFrom(kx); ox < hi; ox++)
+                                    dx[xr + ox * stride - padding + kx] += dcol[cy + ox];
                             }
                         }
                     }
-                }
+        });
+    }
+
+    /** First output column whose tap kx lands inside the input row (ox * stride - padding + kx >= 0). */
+    private int validFrom(int kx) {
+        int need = padding - kx;
+        return need <= 0 ? 0 : Math.min(outShape.width(), (need + stride - 1) / stride);
+    }
+
+    /** One past the last output column whose tap kx lands inside the input row (ox * stride - padding + kx < W_in). */
+    private int validTo(int kx) {
+        int limit = inShape.width() + padding - kx;
+        return limit <= 0 ? 0 : Math.min(outShape.width(), (limit + stride - 1) / stride);
     }
 
     private void naiveForward(float[] x, int images, float[] w, float[] b, float[] y) {

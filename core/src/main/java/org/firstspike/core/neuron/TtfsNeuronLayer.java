@@ -1,5 +1,7 @@
 package org.firstspike.core.neuron;
 
+import java.util.Arrays;
+import org.firstspike.core.exec.Workers;
 import org.firstspike.core.layer.Activation;
 import org.firstspike.core.layer.Layer;
 import org.firstspike.core.layer.Pass;
@@ -15,25 +17,43 @@ import org.firstspike.core.surrogate.Surrogate;
  * summed over time, which lets the layer before it work once per pass. H[t] is then a fixed recurrence of one number,
  * so backward recomputes it instead of storing T potentials per neuron: dL/dI = sum_{t<=s} c[t] dL/dS[t] g'(H[t] - V_th)
  * with c[t] = dH[t]/dI = c[t-1] carry + gain.
+ * <p>Neurons are independent, so both passes run element by element over ranges on the compute threads; once a
+ * neuron has fired nothing it computes matters, so its loop stops at the firing step.
  */
 public final class TtfsNeuronLayer implements Layer {
+    private static final int BLOCK = 512;
+
     private final Shape shape;
     private final NeuronConfig config;
+    private final boolean lif;
+    private final float threshold;
+    private final float invTau;
+    private final Surrogate surrogate;
 
+    // state of the last forward pass
     private int timeSteps;
     private int batch;
-    private int inputFrames;
-    private float[] current;     // the input current of the last forward pass
-    private float[] potential;   // H[t], time-major; not kept for a constant input (recomputed)
+    private int elements;
+    private boolean constant;
+    private float[] current;     // input current
+    private float[] potential;   // H[t], time-major; null for a constant input (recomputed)
     private float[] decision;    // H at the firing step, or at the last step for a silent neuron
     private int[] maskStep;      // step at which the mask closed (real or forced spike), -1 if never
     private boolean[] forced;    // forced last-step spikes; null when the option is off
+    private float[] spikesOut;
     private long spikes;
     private long forcedSpikes;
+    // backward buffers
+    private float[] gradOut;
+    private float[] gradIn;
 
     public TtfsNeuronLayer(Shape shape, NeuronConfig config) {
         this.shape = shape;
         this.config = config;
+        this.lif = config.model() == NeuronModel.LIF;
+        this.threshold = config.threshold();
+        this.invTau = 1f / config.tau();
+        this.surrogate = config.surrogate();
     }
 
     public NeuronConfig config() { return config; }
@@ -51,100 +71,157 @@ public final class TtfsNeuronLayer implements Layer {
             throw new IllegalArgumentException("neuron layer: input has " + in.frames() + " frames, expected 1 or " + steps);
         timeSteps = steps;
         batch = in.batch();
-        inputFrames = in.frames();
-        int n = batch * shape.size();
-        float[] current = in.data();
-        boolean constant = inputFrames == 1;
-        float[] h = constant ? null : new float[steps * n];
-        float[] dec = new float[n];
-        float[] out = new float[steps * n];
-        int[] step = new int[n];
-        java.util.Arrays.fill(step, -1);
-        boolean[] forcedHere = config.forceFireAtLastStep() ? new boolean[n] : null;
-        float th = config.threshold();
-        boolean lif = config.model() == NeuronModel.LIF;
-        float invTau = 1f / config.tau();
+        elements = batch * shape.size();
+        constant = in.frames() == 1;
+        current = in.data();
+        potential = constant ? null : new float[steps * elements];
+        decision = new float[elements];
+        spikesOut = new float[steps * elements];
+        maskStep = new int[elements];
+        Arrays.fill(maskStep, -1);
+        forced = config.forceFireAtLastStep() ? new boolean[elements] : null;
+        spikes = Workers.count(elements, steps, this::integrate);
+        forcedSpikes = 0;
+        if (forced != null) for (boolean f : forced) if (f) forcedSpikes++;
+        return new Activation(spikesOut, steps, batch, shape, config.smoothSpikes() ? null : maskStep.clone());
+    }
+
+    /**
+     * Forward dynamics of neurons [from, to); returns their real spikes. Neurons go in blocks, step by step inside a
+     * block, so every array is read along contiguous rows; a neuron that has fired is skipped from then on.
+     */
+    private long integrate(int from, int to) {
+        if (constant) return integrateConstant(from, to);
+        int steps = timeSteps;
+        int n = elements;
         boolean smooth = config.smoothSpikes();
-        Surrogate g = config.surrogate();
+        float[] v = new float[BLOCK];
         long fired = 0;
-        long forcedCount = 0;
-        // Element by element: once a neuron has fired nothing it computes matters (no further spike, gradient gate
-        // closed), so its loop stops at the firing step.
-        for (int e = 0; e < n; e++) {
-            float v = 0f;
+        for (int b0 = from; b0 < to; b0 += BLOCK) {
+            int len = Math.min(BLOCK, to - b0);
+            java.util.Arrays.fill(v, 0f);
             for (int t = 0; t < steps; t++) {
-                int i = t * n + e;
-                float x = current[constant ? e : i];
-                float hv = lif ? v + (x - v) * invTau : v + x;
-                if (h != null) h[i] = hv;
-                v = hv;
-                if (hv >= th) {
-                    out[i] = smooth ? g.primitive(hv - th) : 1f;
-                    step[e] = t;
+                int row = t * n;
+                for (int k = 0; k < len; k++) {
+                    int e = b0 + k;
+                    if (maskStep[e] >= 0) continue;
+                    float x = current[row + e];
+                    float h = lif ? v[k] + (x - v[k]) * invTau : v[k] + x;
+                    v[k] = h;
+                    potential[row + e] = h;
+                    if (h >= threshold) {
+                        spikesOut[row + e] = smooth ? surrogate.primitive(h - threshold) : 1f;
+                        maskStep[e] = t;
+                        fired++;
+                    } else if (smooth) {
+                        spikesOut[row + e] = surrogate.primitive(h - threshold);
+                    }
+                }
+            }
+            for (int k = 0; k < len; k++) finish(b0 + k, v[k]);
+        }
+        return fired;
+    }
+
+    /** A constant input is one stream: neuron by neuron, each loop stopping at its firing step. */
+    private long integrateConstant(int from, int to) {
+        boolean smooth = config.smoothSpikes();
+        int n = elements;
+        long fired = 0;
+        for (int e = from; e < to; e++) {
+            float x = current[e];
+            float v = 0f;
+            for (int t = 0; t < timeSteps; t++) {
+                v = lif ? v + (x - v) * invTau : v + x;
+                if (v >= threshold) {
+                    spikesOut[t * n + e] = smooth ? surrogate.primitive(v - threshold) : 1f;
+                    maskStep[e] = t;
                     fired++;
                     break;
                 }
-                if (smooth) out[i] = g.primitive(hv - th);
+                if (smooth) spikesOut[t * n + e] = surrogate.primitive(v - threshold);
             }
-            dec[e] = v;
-            if (step[e] < 0 && forcedHere != null) {
-                out[(steps - 1) * n + e] = 1f;
-                step[e] = steps - 1;
-                forcedHere[e] = true;
-                forcedCount++;
-            }
+            finish(e, v);
         }
-        this.current = current;
-        potential = h;
-        decision = dec;
-        maskStep = step;
-        forced = forcedHere;
-        spikes = fired;
-        forcedSpikes = forcedCount;
-        return new Activation(out, steps, batch, shape, smooth ? null : step.clone());
+        return fired;
+    }
+
+    /** Records the deciding potential and applies forced last-step firing to a silent neuron. */
+    private void finish(int e, float v) {
+        decision[e] = v;
+        if (maskStep[e] < 0 && forced != null) {
+            spikesOut[(timeSteps - 1) * elements + e] = 1f;
+            maskStep[e] = timeSteps - 1;
+            forced[e] = true;
+        }
     }
 
     @Override
-    public Activation backward(Activation gradOut, boolean wantInputGrad) {
+    public Activation backward(Activation g, boolean wantInputGrad) {
+        gradOut = g.data();
+        gradIn = new float[constant ? elements : timeSteps * elements];
+        Workers.forRange(elements, timeSteps, this::backpropagate);
+        float[] dI = gradIn;
+        gradOut = null;
+        gradIn = null;
+        return Activation.dense(dI, constant ? 1 : timeSteps, batch, shape);
+    }
+
+    /** BPTT for neurons [from, to), laid out like the forward pass. */
+    private void backpropagate(int from, int to) {
+        if (constant) {
+            backpropagateConstant(from, to);
+            return;
+        }
         int steps = timeSteps;
-        int n = batch * shape.size();
-        float[] dS = gradOut.data();
-        float[] dI = new float[inputFrames == 1 ? n : steps * n];
-        float th = config.threshold();
+        int n = elements;
         float carry = config.carry();
         float gain = config.inputGain();
-        Surrogate g = config.surrogate();
-        boolean constant = inputFrames == 1;
-        boolean lif = config.model() == NeuronModel.LIF;
-        float invTau = 1f / config.tau();
-        for (int e = 0; e < n; e++) {
-            int s = maskStep[e];
-            int last = s >= 0 ? s : steps - 1;
-            // a forced spike is the threshold dropping to -inf: it carries no gradient
-            boolean skipLast = forced != null && forced[e];
-            if (constant) {
-                float x = current[e];
-                float v = 0f;
-                float c = 0f;
-                float sum = 0f;
-                int end = skipLast ? last - 1 : last;
-                for (int t = 0; t <= end; t++) {
-                    v = lif ? v + (x - v) * invTau : v + x;  // the forward recurrence, bit for bit
-                    c = c * carry + gain;
-                    sum += c * dS[t * n + e] * g.derivative(v - th);
+        float[] acc = new float[BLOCK];
+        int[] last = new int[BLOCK];
+        for (int b0 = from; b0 < to; b0 += BLOCK) {
+            int len = Math.min(BLOCK, to - b0);
+            for (int k = 0; k < len; k++) last[k] = lastOpenStep(b0 + k);
+            java.util.Arrays.fill(acc, 0f);
+            for (int t = steps - 1; t >= 0; t--) {
+                int row = t * n;
+                for (int k = 0; k < len; k++) {
+                    int e = b0 + k;
+                    // gate 1 while the mask is open (t <= last), 0 after: branch-free, acc stays 0 after the spike
+                    float gate = 1 - ((last[k] - t) >>> 31);
+                    float a = acc[k] * carry + gate * gradOut[row + e] * surrogate.derivative(potential[row + e] - threshold);
+                    acc[k] = a;
+                    gradIn[row + e] = a * gain;
                 }
-                dI[e] = sum;
-                continue;
-            }
-            float a = 0f;
-            for (int t = last; t >= 0; t--) {
-                int i = t * n + e;
-                a *= carry;
-                if (!(skipLast && t == last)) a += dS[i] * g.derivative(potential[i] - th);
-                dI[i] = a * gain;
             }
         }
-        return Activation.dense(dI, inputFrames, batch, shape);
+    }
+
+    /** dL/dI = sum_{t <= s} c[t] dL/dS[t] g'(H[t] - V_th), H[t] recomputed by the forward recurrence bit for bit. */
+    private void backpropagateConstant(int from, int to) {
+        int n = elements;
+        float carry = config.carry();
+        float gain = config.inputGain();
+        for (int e = from; e < to; e++) {
+            int end = lastOpenStep(e);
+            float x = current[e];
+            float v = 0f;
+            float c = 0f;
+            float sum = 0f;
+            for (int t = 0; t <= end; t++) {
+                v = lif ? v + (x - v) * invTau : v + x;
+                c = c * carry + gain;
+                sum += c * gradOut[t * n + e] * surrogate.derivative(v - threshold);
+            }
+            gradIn[e] = sum;
+        }
+    }
+
+    /** Last step whose surrogate gradient flows: the firing step, T-1 if silent, one less for a forced spike. */
+    private int lastOpenStep(int e) {
+        int s = maskStep[e];
+        if (s < 0) return timeSteps - 1;
+        return forced != null && forced[e] ? s - 1 : s;
     }
 
     /** Real (not forced) spikes in the last forward pass. */

@@ -1,6 +1,7 @@
 package org.firstspike.core.train;
 
 import java.util.List;
+import org.firstspike.core.exec.Workers;
 import org.firstspike.core.net.Parameter;
 
 /** Adam with bias correction and decoupled weight decay (AdamW) on weight tensors only. */
@@ -38,14 +39,16 @@ public final class Adam implements Optimizer {
             float[] m = state.get(0, i);
             float[] v = state.get(1, i);
             float decay = p.decays() ? (float) (1 - lr * weightDecay) : 1f;
-            for (int j = 0; j < w.length; j++) {
-                float gj = g[j];
-                float mj = b1 * m[j] + (1 - b1) * gj;
-                float vj = b2 * v[j] + (1 - b2) * gj * gj;
-                m[j] = mj;
-                v[j] = vj;
-                w[j] = w[j] * decay - rate * (mj * c1) / ((float) Math.sqrt(vj * c2) + e);
-            }
+            Workers.forRange(w.length, 1, (from, to) -> {
+                for (int j = from; j < to; j++) {
+                    float gj = g[j];
+                    float mj = b1 * m[j] + (1 - b1) * gj;
+                    float vj = b2 * v[j] + (1 - b2) * gj * gj;
+                    m[j] = mj;
+                    v[j] = vj;
+                    w[j] = w[j] * decay - rate * (mj * c1) / ((float) Math.sqrt(vj * c2) + e);
+                }
+            });
         }
     }
 
