@@ -32,8 +32,4 @@ public final class Blas {
         if (threads < 1) throw new IllegalArgumentException("BLAS threads must be >= 1, got " + threads);
         openblas.blas_set_num_threads(threads);
     }
-
-    public static int threads() {
-        return openblas.blas_get_num_threads();
-    }
 }

@@ -103,8 +103,6 @@ public final class Settings {
         return prev[b.length()];
     }
 
-    public Map<String, String> asMap() { return values; }
-
     public String get(String key) {
         String v = values.get(key);
         if (v == null) throw new IllegalArgumentException("unknown key '" + key + "'");

@@ -39,8 +39,6 @@ public final class Workers {
         threads = n;
     }
 
-    public static int threads() { return threads; }
-
     /** Runs {@code body} over [0, n) in contiguous chunks, in parallel when there is enough work. */
     public static void forRange(int n, int costPerItem, Range body) {
         count(n, costPerItem, (from, to) -> {

@@ -48,12 +48,6 @@ public final class SynapticWeights {
         init.fill(weight.value(), fanIn, timeSteps, rng);
     }
 
-    public int rows() { return rows; }
-
-    public int fanIn() { return fanIn; }
-
-    public boolean normalized() { return norm != null; }
-
     public float[] bias() { return bias.value(); }
 
     public Parameter weightParameter() { return weight; }

@@ -16,8 +16,4 @@ public record ModelConfig(Shape input, String layers, int timeSteps, NeuronConfi
         if (timeSteps < 1 || timeSteps > 1024) throw new IllegalArgumentException("model.timeSteps must be in 1..1024, got " + timeSteps);
         if (classes < 2) throw new IllegalArgumentException("model.classes must be >= 2, got " + classes);
     }
-
-    public ModelConfig withNeuron(NeuronConfig n) {
-        return new ModelConfig(input, layers, timeSteps, n, init, normalize, decoder, encoding, classes);
-    }
 }

@@ -19,8 +19,4 @@ public record NeuronConfig(NeuronModel model, float threshold, float tau, boolea
 
     /** dH[t]/dI[t]: 1 for IF, 1/tau for LIF. */
     public float inputGain() { return model == NeuronModel.IF ? 1f : 1f / tau; }
-
-    public NeuronConfig withSmoothSpikes(boolean smooth) {
-        return new NeuronConfig(model, threshold, tau, forceFireAtLastStep, surrogate, smooth);
-    }
 }

@@ -5,22 +5,16 @@ import org.firstspike.core.exec.Workers;
 import org.firstspike.core.net.Parameter;
 
 /** Adam with bias correction and decoupled weight decay (AdamW) on weight tensors only. */
-public final class Adam implements Optimizer {
-    private final List<Parameter> params;
+public final class Adam extends MomentOptimizer {
     private final double beta1;
     private final double beta2;
     private final double eps;
-    private final double weightDecay;
-    private final MomentState state;
-    private long t;
 
     public Adam(List<Parameter> params, double beta1, double beta2, double eps, double weightDecay) {
-        this.params = params;
+        super(params, 2, weightDecay);
         this.beta1 = beta1;
         this.beta2 = beta2;
         this.eps = eps;
-        this.weightDecay = weightDecay;
-        this.state = new MomentState(params, 2);
     }
 
     @Override
@@ -38,7 +32,7 @@ public final class Adam implements Optimizer {
             float[] g = p.grad();
             float[] m = state.get(0, i);
             float[] v = state.get(1, i);
-            float decay = p.decays() ? (float) (1 - lr * weightDecay) : 1f;
+            float decay = decayFactor(p, lr);
             Workers.forRange(w.length, 1, (from, to) -> {
                 for (int j = from; j < to; j++) {
                     float gj = g[j];
@@ -50,15 +44,5 @@ public final class Adam implements Optimizer {
                 }
             });
         }
-    }
-
-    @Override public long steps() { return t; }
-
-    @Override public float[] stateVector() { return state.flat(); }
-
-    @Override
-    public void setState(float[] s, long steps) {
-        state.setFlat(s);
-        t = steps;
     }
 }

@@ -4,19 +4,13 @@ import java.util.List;
 import org.firstspike.core.net.Parameter;
 
 /** SGD with heavy-ball momentum (v = mu v + g, w -= lr v) and decoupled weight decay on weight tensors. */
-public final class SgdMomentum implements Optimizer {
-    private final List<Parameter> params;
+public final class SgdMomentum extends MomentOptimizer {
     private final float momentum;
-    private final double weightDecay;
-    private final MomentState state;
-    private long t;
 
     public SgdMomentum(List<Parameter> params, double momentum, double weightDecay) {
+        super(params, 1, weightDecay);
         if (momentum < 0 || momentum >= 1) throw new IllegalArgumentException("train.momentum must be in [0,1), got " + momentum);
-        this.params = params;
         this.momentum = (float) momentum;
-        this.weightDecay = weightDecay;
-        this.state = new MomentState(params, 1);
     }
 
     @Override
@@ -28,21 +22,11 @@ public final class SgdMomentum implements Optimizer {
             float[] w = p.value();
             float[] g = p.grad();
             float[] v = state.get(0, i);
-            float decay = p.decays() ? (float) (1 - lr * weightDecay) : 1f;
+            float decay = decayFactor(p, lr);
             for (int j = 0; j < w.length; j++) {
                 v[j] = momentum * v[j] + g[j];
                 w[j] = w[j] * decay - rate * v[j];
             }
         }
-    }
-
-    @Override public long steps() { return t; }
-
-    @Override public float[] stateVector() { return state.flat(); }
-
-    @Override
-    public void setState(float[] s, long steps) {
-        state.setFlat(s);
-        t = steps;
     }
 }
