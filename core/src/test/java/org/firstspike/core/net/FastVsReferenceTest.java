@@ -24,6 +24,8 @@ class FastVsReferenceTest {
             "1x8x8, FC30-FC20-FC10, latency, true, if",
             "1x8x8, 4C3P1-AP2-6C3P1-AP2-FC12-FC10, direct, true, if",
             "2x8x8, 4C3S2P1-MP2-FC10, latency, false, lif",
+            "2x8x8, 4C3P1-AP2-FC10, frames, true, if",
+            "1x8x8, FC20-FC10, frames, false, if",
     })
     void enginesAgree(String input, String layers, String encoding, boolean norm, String neuron) {
         Settings s = TestNets.settings("model.input", input, "model.layers", layers, "model.encoding", encoding,
