@@ -16,19 +16,19 @@ final class Args {
         this.flags = flags;
     }
 
-    static Args parse(String command, String[] argv, Set<String> valued, Set<String> flags) {
+    static Args parse(String[] argv, Set<String> valued, Set<String> flags) {
         Args a = new Args(flags);
         for (int i = 0; i < argv.length; i++) {
             String arg = argv[i];
             if (flags.contains(arg)) {
                 a.options.put(arg, "true");
             } else if (valued.contains(arg) || arg.equals("--set")) {
-                if (i + 1 >= argv.length) throw new IllegalArgumentException(command + ": " + arg + " needs a value");
+                if (i + 1 >= argv.length) throw new IllegalArgumentException(arg + " needs a value");
                 String v = argv[++i];
                 if (arg.equals("--set")) a.sets.add(v);
                 else a.options.put(arg, v);
             } else {
-                throw new IllegalArgumentException(command + ": unknown argument '" + arg + "'; options: "
+                throw new IllegalArgumentException("unknown argument '" + arg + "'; options: "
                         + String.join(" ", valued) + " --set key=value " + String.join(" ", flags));
             }
         }

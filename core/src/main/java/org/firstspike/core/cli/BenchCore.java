@@ -24,8 +24,12 @@ import org.firstspike.core.train.Optimizer;
 public final class BenchCore {
     private BenchCore() {}
 
-    public static void main(String[] argv) throws IOException {
-        Args a = Args.parse("bench-core", argv,
+    public static void main(String[] argv) {
+        CommandLine.run("bench-core", () -> run(argv));
+    }
+
+    private static void run(String[] argv) throws IOException {
+        Args a = Args.parse(argv,
                 Set.of("--config", "--data", "--engines", "--threads", "--batches", "--rounds"), Set.of());
         Settings s = Settings.load(a.has("--config") ? Path.of(a.get("--config", null)) : null, a.sets());
         int threads = Integer.parseInt(a.get("--threads", "1"));

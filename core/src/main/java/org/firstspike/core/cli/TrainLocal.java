@@ -43,16 +43,11 @@ public final class TrainLocal {
     private TrainLocal() {}
 
     public static void main(String[] argv) {
-        try {
-            run(argv);
-        } catch (IllegalArgumentException | IllegalStateException | IOException e) {
-            System.err.println("firstspike train-local: " + e.getMessage());
-            System.exit(2);
-        }
+        CommandLine.run("train-local", () -> run(argv));
     }
 
     static ObjectNode run(String[] argv) throws IOException {
-        Args args = Args.parse("train-local", argv, Set.of("--config", "--data", "--epochs", "--out"), Set.of());
+        Args args = Args.parse(argv, Set.of("--config", "--data", "--epochs", "--out"), Set.of());
         List<String> sets = new java.util.ArrayList<>(args.sets());
         if (args.has("--epochs")) sets.add("train.epochs=" + args.get("--epochs", null));
         Settings settings = Settings.load(args.has("--config") ? Path.of(args.get("--config", null)) : null, sets);
