@@ -53,6 +53,7 @@ public final class TrainLocal {
         Settings settings = Settings.load(args.has("--config") ? Path.of(args.get("--config", null)) : null, sets);
         ModelConfig model = ModelConfigs.from(settings);
         TrainConfig train = TrainConfig.from(settings);
+        Network net = new Network(model, train.seed());  // validates the architecture before any data is read
         if (model.encoding() == InputEncoding.FRAMES)
             throw new IllegalArgumentException("model.encoding = frames needs a time-binned dataset; train-local reads IDX images");
         Path data = Path.of(args.get("--data", DEFAULT_DATA));
@@ -72,7 +73,6 @@ public final class TrainLocal {
 
         Files.createDirectories(out);
         Files.write(out.resolve("config.properties"), settings.describe(), StandardCharsets.UTF_8);
-        Network net = new Network(model, train.seed());
         ImageSamples trainSamples = new ImageSamples(trainSet.images().pixels(), trainSet.labels(), imageShape.size(), train.trainLimit());
         ImageSamples testSamples = new ImageSamples(testSet.images().pixels(), testSet.labels(), imageShape.size(), train.testLimit());
         System.err.printf("train-local: %s, T=%d, %d train / %d test samples, %d epochs, batch %d, %d compute thread(s) -> %s%n",

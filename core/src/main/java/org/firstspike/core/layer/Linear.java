@@ -16,7 +16,6 @@ public final class Linear implements Layer {
     private final SynapticWeights weights;
     private Activation input;
     private Engine engine;
-    private float[] effTransposed;  // [in][out], for event-driven propagation
 
     public Linear(int in, int out, SynapticWeights weights) {
         this.in = in;
@@ -46,7 +45,7 @@ public final class Linear implements Layer {
         if (engine.naive()) {
             naiveForward(x.data(), rows, w, y);
         } else if (engine.structured() && x.spikeStep() != null) {
-            effTransposed = transpose(w, out, in);
+            float[] effTransposed = transpose(w, out, in);  // [in][out]: one contiguous column per input spike
             int[] step = x.spikeStep();
             int batch = x.batch();
             for (int s = 0; s < batch; s++) {
