@@ -6,8 +6,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs element-wise loops of the engine on the process's compute threads (the same number as BLAS threads).
- * Ranges are split into fixed contiguous chunks and every chunk writes disjoint outputs, so results do not depend
- * on the thread count. One thread (a Spark task's core) runs everything on the caller.
+ * Ranges are split into contiguous chunks and every chunk writes disjoint outputs (or returns a count that is
+ * summed), so results do not depend on how the range was split, hence not on the thread count. One thread (a Spark task's core) runs everything on the caller.
  */
 public final class Workers {
     private static final int MIN_CHUNK = 1024;

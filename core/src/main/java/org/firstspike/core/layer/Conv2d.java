@@ -155,6 +155,9 @@ public final class Conv2d implements Layer {
                 int ky = (r / kernel) % kernel;
                 int kx = r % kernel;
                 int row = r * width;
+                // output columns whose tap falls inside the image: [lo, hi)
+                int lo = validFrom(kx);
+                int hi = Math.max(lo, validTo(kx));
                 for (int i = 0; i < n; i++) {
                     int xo = (first + i) * inShape.size() + c * ih * iw;
                     int co = row + i * p;
@@ -166,9 +169,6 @@ public final class Conv2d implements Layer {
                             continue;
                         }
                         int xr = xo + iy * iw;
-                        // output columns whose tap falls inside the image: [lo, hi)
-                        int lo = validFrom(kx);
-                        int hi = Math.max(lo, validTo(kx));
                         java.util.Arrays.fill(col, cy, cy + lo, 0f);
                         if (stride == 1) {
                             System.arraycopy(x, xr + lo - padding + kx, col, cy + lo, hi - lo);
@@ -195,6 +195,8 @@ public final class Conv2d implements Layer {
                 for (int ky = 0; ky < kernel; ky++)
                     for (int kx = 0; kx < kernel; kx++) {
                         int row = ((c * kernel + ky) * kernel + kx) * width;
+                        int lo = validFrom(kx);
+                        int hi = validTo(kx);
                         for (int i = i0; i < i1; i++) {
                             int xo = (first + i) * inShape.size() + c * ih * iw;
                             int co = row + i * p;
@@ -203,8 +205,7 @@ public final class Conv2d implements Layer {
                                 if (iy < 0 || iy >= ih) continue;
                                 int xr = xo + iy * iw;
                                 int cy = co + oy * ow;
-                                int hi = validTo(kx);
-                                for (int ox = validFrom(kx); ox < hi; ox++)
+                                for (int ox = lo; ox < hi; ox++)
                                     dx[xr + ox * stride - padding + kx] += dcol[cy + ox];
                             }
                         }

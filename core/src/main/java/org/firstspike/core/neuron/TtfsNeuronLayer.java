@@ -17,8 +17,9 @@ import org.firstspike.core.surrogate.Surrogate;
  * summed over time, which lets the layer before it work once per pass. H[t] is then a fixed recurrence of one number,
  * so backward recomputes it instead of storing T potentials per neuron: dL/dI = sum_{t<=s} c[t] dL/dS[t] g'(H[t] - V_th)
  * with c[t] = dH[t]/dI = c[t-1] carry + gain.
- * <p>Neurons are independent, so both passes run element by element over ranges on the compute threads; once a
- * neuron has fired nothing it computes matters, so its loop stops at the firing step.
+ * <p>Neurons are independent, so both passes run over ranges of neurons on the compute threads. A constant input
+ * goes neuron by neuron, each loop stopping at the firing step; a time-varying input goes in blocks of neurons, step
+ * by step inside a block, so its T-row arrays are read along contiguous rows.
  */
 public final class TtfsNeuronLayer implements Layer {
     private static final int BLOCK = 512;
@@ -43,9 +44,6 @@ public final class TtfsNeuronLayer implements Layer {
     private float[] spikesOut;
     private long spikes;
     private long forcedSpikes;
-    // backward buffers
-    private float[] gradOut;
-    private float[] gradIn;
 
     public TtfsNeuronLayer(Shape shape, NeuronConfig config) {
         this.shape = shape;
@@ -99,7 +97,7 @@ public final class TtfsNeuronLayer implements Layer {
         long fired = 0;
         for (int b0 = from; b0 < to; b0 += BLOCK) {
             int len = Math.min(BLOCK, to - b0);
-            java.util.Arrays.fill(v, 0f);
+            Arrays.fill(v, 0f);
             for (int t = 0; t < steps; t++) {
                 int row = t * n;
                 for (int k = 0; k < len; k++) {
@@ -157,22 +155,18 @@ public final class TtfsNeuronLayer implements Layer {
     }
 
     @Override
-    public Activation backward(Activation g, boolean wantInputGrad) {
-        gradOut = g.data();
-        gradIn = new float[constant ? elements : timeSteps * elements];
-        Workers.forRange(elements, timeSteps, this::backpropagate);
-        float[] dI = gradIn;
-        gradOut = null;
-        gradIn = null;
+    public Activation backward(Activation gradOut, boolean wantInputGrad) {
+        float[] dS = gradOut.data();
+        float[] dI = new float[constant ? elements : timeSteps * elements];
+        Workers.forRange(elements, timeSteps, (from, to) -> {
+            if (constant) backpropagateConstant(from, to, dS, dI);
+            else backpropagate(from, to, dS, dI);
+        });
         return Activation.dense(dI, constant ? 1 : timeSteps, batch, shape);
     }
 
-    /** BPTT for neurons [from, to), laid out like the forward pass. */
-    private void backpropagate(int from, int to) {
-        if (constant) {
-            backpropagateConstant(from, to);
-            return;
-        }
+    /** BPTT for neurons [from, to) with a time-varying input, in blocks like {@link #integrate}. */
+    private void backpropagate(int from, int to, float[] dS, float[] dI) {
         int steps = timeSteps;
         int n = elements;
         float carry = config.carry();
@@ -182,23 +176,23 @@ public final class TtfsNeuronLayer implements Layer {
         for (int b0 = from; b0 < to; b0 += BLOCK) {
             int len = Math.min(BLOCK, to - b0);
             for (int k = 0; k < len; k++) last[k] = lastOpenStep(b0 + k);
-            java.util.Arrays.fill(acc, 0f);
+            Arrays.fill(acc, 0f);
             for (int t = steps - 1; t >= 0; t--) {
                 int row = t * n;
                 for (int k = 0; k < len; k++) {
                     int e = b0 + k;
                     // gate 1 while the mask is open (t <= last), 0 after: branch-free, acc stays 0 after the spike
                     float gate = 1 - ((last[k] - t) >>> 31);
-                    float a = acc[k] * carry + gate * gradOut[row + e] * surrogate.derivative(potential[row + e] - threshold);
+                    float a = acc[k] * carry + gate * dS[row + e] * surrogate.derivative(potential[row + e] - threshold);
                     acc[k] = a;
-                    gradIn[row + e] = a * gain;
+                    dI[row + e] = a * gain;
                 }
             }
         }
     }
 
     /** dL/dI = sum_{t <= s} c[t] dL/dS[t] g'(H[t] - V_th), H[t] recomputed by the forward recurrence bit for bit. */
-    private void backpropagateConstant(int from, int to) {
+    private void backpropagateConstant(int from, int to, float[] dS, float[] dI) {
         int n = elements;
         float carry = config.carry();
         float gain = config.inputGain();
@@ -211,9 +205,9 @@ public final class TtfsNeuronLayer implements Layer {
             for (int t = 0; t <= end; t++) {
                 v = lif ? v + (x - v) * invTau : v + x;
                 c = c * carry + gain;
-                sum += c * gradOut[t * n + e] * surrogate.derivative(v - threshold);
+                sum += c * dS[t * n + e] * surrogate.derivative(v - threshold);
             }
-            gradIn[e] = sum;
+            dI[e] = sum;
         }
     }
 
