@@ -127,7 +127,7 @@ class ModelFileTest {
     /** Asserts that reading fails with a MalformedInputException naming the file, the offset and each fragment. */
     private static MalformedInputException assertMalformed(Path file, long offset, String... fragments) {
         MalformedInputException e = assertThrows(MalformedInputException.class, () -> ModelFile.read(file));
-        assertEquals(file, e.file());
+        assertEquals(file.toString(), e.source());
         assertTrue(e.getMessage().startsWith(file + ": at byte " + offset + ": "), e.getMessage());
         for (String f : fragments) {
             assertTrue(e.getMessage().contains(f), () -> "expected \"" + f + "\" in: " + e.getMessage());
