@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Set;
 
 /** Minimal GNU-style option parsing: --name value, repeatable --set key=value, and boolean flags. */
-final class Args {
+public final class Args {
     private final Map<String, String> options = new LinkedHashMap<>();
     private final List<String> sets = new ArrayList<>();
     private final Set<String> flags;
@@ -16,7 +16,7 @@ final class Args {
         this.flags = flags;
     }
 
-    static Args parse(String[] argv, Set<String> valued, Set<String> flags) {
+    public static Args parse(String[] argv, Set<String> valued, Set<String> flags) {
         Args a = new Args(flags);
         for (int i = 0; i < argv.length; i++) {
             String arg = argv[i];
@@ -35,11 +35,11 @@ final class Args {
         return a;
     }
 
-    String get(String name, String fallback) { return options.getOrDefault(name, fallback); }
+    public String get(String name, String fallback) { return options.getOrDefault(name, fallback); }
 
-    boolean has(String name) { return options.containsKey(name); }
+    public boolean has(String name) { return options.containsKey(name); }
 
-    boolean flag(String name) { return flags.contains(name) && options.containsKey(name); }
+    public boolean flag(String name) { return flags.contains(name) && options.containsKey(name); }
 
-    List<String> sets() { return sets; }
+    public List<String> sets() { return sets; }
 }

@@ -3,14 +3,14 @@ package org.firstspike.core.cli;
 import java.io.IOException;
 
 /** Runs a command's body and turns a user error (bad config, file or argument) into one line and exit code 2. */
-final class CommandLine {
+public final class CommandLine {
     private CommandLine() {}
 
-    interface Body {
+    public interface Body {
         void run() throws IOException;
     }
 
-    static void run(String command, Body body) {
+    public static void run(String command, Body body) {
         try {
             body.run();
         } catch (IllegalArgumentException | IllegalStateException | IOException e) {
