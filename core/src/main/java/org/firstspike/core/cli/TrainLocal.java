@@ -17,12 +17,11 @@ import java.util.Set;
 import org.firstspike.core.exec.ComputeThreads;
 import org.firstspike.core.config.ModelConfigs;
 import org.firstspike.core.config.Settings;
-import org.firstspike.core.data.ImageSamples;
-import org.firstspike.core.encode.InputEncoding;
-import org.firstspike.core.io.IdxReader;
-import org.firstspike.core.io.LabeledImages;
+import org.firstspike.core.data.DatasetFormat;
+import org.firstspike.core.data.DatasetSplit;
+import org.firstspike.core.data.Datasets;
+import org.firstspike.core.data.SampleSet;
 import org.firstspike.core.io.ModelIO;
-import org.firstspike.core.layer.Shape;
 import org.firstspike.core.net.Folding;
 import org.firstspike.core.net.ModelConfig;
 import org.firstspike.core.net.Network;
@@ -32,7 +31,7 @@ import org.firstspike.core.train.Trainer;
 import org.firstspike.core.train.TrainingListener;
 
 /**
- * {@code firstspike train-local}: trains in one JVM (no Spark) on a folder of IDX files, printing progress with
+ * {@code firstspike train-local}: trains in one JVM (no Spark) on a folder of IDX files or a prepared (Parquet) dataset, printing progress with
  * samples/s and ETA, writing metrics.jsonl, the model and summary.json into the run directory, and ending with a
  * one-line JSON summary on stdout.
  */
@@ -54,27 +53,21 @@ public final class TrainLocal {
         ModelConfig model = ModelConfigs.from(settings);
         TrainConfig train = TrainConfig.from(settings);
         Network net = new Network(model, train.seed());  // validates the architecture before any data is read
-        if (model.encoding() == InputEncoding.FRAMES)
-            throw new IllegalArgumentException("model.encoding = frames needs a time-binned dataset; train-local reads IDX images");
         Path data = Path.of(args.get("--data", DEFAULT_DATA));
-        if (!Files.isDirectory(data))
-            throw new IOException(data + ": data directory not found (install Fashion-MNIST with "
-                    + "'apt-get install dataset-fashion-mnist' or pass --data DIR with the four IDX files)");
+        DatasetFormat format = Datasets.formatOf(data);
         Path out = Path.of(args.get("--out", "runs/train-local-"
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))));
 
-        LabeledImages trainSet = IdxReader.readSplit(data, "train");
-        LabeledImages testSet = IdxReader.readSplit(data, "test");
-        Shape imageShape = new Shape(1, trainSet.images().rows(), trainSet.images().cols());
-        if (!imageShape.equals(model.input()))
-            throw new IllegalArgumentException("model.input = " + model.input() + " but " + data + " holds "
-                    + imageShape + " images");
+        DatasetSplit trainSplit = format.load(data, "train", train.trainLimit());
+        DatasetSplit testSplit = format.load(data, "test", train.testLimit());
+        trainSplit.checkCompatible(model.input(), model.encoding(), model.timeSteps());
+        testSplit.checkCompatible(model.input(), model.encoding(), model.timeSteps());
         int threads = ComputeThreads.use(train.threads());
 
         Files.createDirectories(out);
         Files.write(out.resolve("config.properties"), settings.describe(), StandardCharsets.UTF_8);
-        ImageSamples trainSamples = new ImageSamples(trainSet.images().pixels(), trainSet.labels(), imageShape.size(), train.trainLimit());
-        ImageSamples testSamples = new ImageSamples(testSet.images().pixels(), testSet.labels(), imageShape.size(), train.testLimit());
+        SampleSet trainSamples = trainSplit.samples();
+        SampleSet testSamples = testSplit.samples();
         System.err.printf("train-local: %s, T=%d, %d train / %d test samples, %d epochs, batch %d, %d compute thread(s) -> %s%n",
                 model.layers(), model.timeSteps(), trainSamples.size(), testSamples.size(), train.epochs(),
                 train.batchSize(), threads, out);

@@ -27,6 +27,11 @@ public enum InputEncoding {
         return this == FRAMES ? timeSteps * shape.size() : shape.size();
     }
 
+    /** LATENCY's spike step for intensity {@code x}: round((1 - x)(T - 1)), or -1 (no spike) for x <= 0. */
+    public static int latencyStep(float x, int timeSteps) {
+        return x > 0f ? Math.round((1f - Math.min(x, 1f)) * (timeSteps - 1)) : -1;
+    }
+
     public Activation encode(float[] samples, int batch, Shape shape, int timeSteps, Engine engine) {
         int f = shape.size();
         return switch (this) {
@@ -38,14 +43,9 @@ public enum InputEncoding {
                 float[] out = new float[timeSteps * batch * f];
                 int[] step = new int[batch * f];
                 for (int i = 0; i < batch * f; i++) {
-                    float x = samples[i];
-                    if (x > 0f) {
-                        int t = Math.round((1f - Math.min(x, 1f)) * (timeSteps - 1));
-                        step[i] = t;
-                        out[t * batch * f + i] = 1f;
-                    } else {
-                        step[i] = -1;
-                    }
+                    int t = latencyStep(samples[i], timeSteps);
+                    step[i] = t;
+                    if (t >= 0) out[t * batch * f + i] = 1f;
                 }
                 yield new Activation(out, timeSteps, batch, shape, step);
             }
