@@ -45,7 +45,7 @@ public final class TrainLocal {
         CommandLine.run("train-local", () -> run(argv));
     }
 
-    static ObjectNode run(String[] argv) throws IOException {
+    public static ObjectNode run(String[] argv) throws IOException {
         Args args = Args.parse(argv, Set.of("--config", "--data", "--epochs", "--out"), Set.of());
         List<String> sets = new java.util.ArrayList<>(args.sets());
         if (args.has("--epochs")) sets.add("train.epochs=" + args.get("--epochs", null));

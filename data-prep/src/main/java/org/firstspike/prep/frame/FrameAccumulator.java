@@ -24,11 +24,13 @@ public final class FrameAccumulator {
         byte[] ps = ev.polarities();
         // With merged polarity every event goes to channel 0, so the polarity stride is 0.
         int polarityStride = channels == 2 ? plane : 0;
+        long events = 0;
         for (int k = 0; k < frames; k++) {
             int base = k * channels * plane;
+            events += ranges[1][k] - ranges[0][k];
             for (int i = ranges[0][k], end = ranges[1][k]; i < end; i++)
                 counts[base + ps[i] * polarityStride + ys[i] * w + xs[i]]++;
         }
-        return new Frames(frames, channels, sensor.height(), w, counts);
+        return new Frames(frames, channels, sensor.height(), w, counts, events);
     }
 }

@@ -2,9 +2,10 @@ package org.firstspike.prep.frame;
 
 /**
  * Event counts per frame, channel (polarity: OFF = 0, ON = 1, or one merged channel) and pixel, in
- * {@code [T][C][H][W]} order (SpikingJelly's and Tonic's frame layout).
+ * {@code [T][C][H][W]} order (SpikingJelly's and Tonic's frame layout). {@code events} is how many events were
+ * counted (an event in two overlapping windows counts twice), equal to {@link #total()} without the scan.
  */
-public record Frames(int frames, int channels, int height, int width, int[] counts) {
+public record Frames(int frames, int channels, int height, int width, int[] counts, long events) {
 
     public Frames {
         if ((long) frames * channels * height * width != counts.length)

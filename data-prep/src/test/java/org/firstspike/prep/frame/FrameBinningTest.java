@@ -29,6 +29,7 @@ class FrameBinningTest {
 
     private static int[] perFrame(Events ev, FrameBinning binning) {
         Frames f = FrameAccumulator.accumulate(ev, ONE_PIXEL, binning);
+        assertEquals(f.total(), f.events(), "frames sum to the events binned");
         int[] sums = new int[f.frames()];
         for (int k = 0; k < f.frames(); k++) sums[k] = f.count(k, 0, 0, 0) + f.count(k, 1, 0, 0);
         return sums;

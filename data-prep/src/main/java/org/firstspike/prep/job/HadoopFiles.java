@@ -1,0 +1,102 @@
+package org.firstspike.prep.job;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocatedFileStatus;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RemoteIterator;
+import org.firstspike.prep.layout.CorpusListing;
+
+/** File access on any Hadoop filesystem (file:, hdfs:, s3a:, ...) for the prep jobs, driver and tasks alike. */
+public final class HadoopFiles {
+    private HadoopFiles() {}
+
+    /** A local path or URI, qualified against its filesystem (so "data/x" becomes "file:/.../data/x"). */
+    public static String qualify(String pathOrUri) throws IOException {
+        Path p = new Path(pathOrUri);
+        return p.getFileSystem(new Configuration()).makeQualified(p).toString();
+    }
+
+    public static byte[] readAll(String uri) throws IOException {
+        Path p = new Path(uri);
+        FileSystem fs = p.getFileSystem(new Configuration());
+        long length = fs.getFileStatus(p).getLen();
+        if (length > Integer.MAX_VALUE - 8)
+            throw new IOException(uri + ": " + length + " bytes; files above 2 GB are not supported as one input");
+        try (InputStream in = fs.open(p)) {
+            return in.readNBytes((int) length);
+        }
+    }
+
+    public static boolean exists(String uri) throws IOException {
+        Path p = new Path(uri);
+        return p.getFileSystem(new Configuration()).exists(p);
+    }
+
+    public static String readString(String uri) throws IOException {
+        return new String(readAll(uri), StandardCharsets.UTF_8);
+    }
+
+    /** Writes through a temporary file and a rename, so readers never see a partial file. */
+    public static void writeAtomically(String uri, String text) throws IOException {
+        Path target = new Path(uri);
+        FileSystem fs = target.getFileSystem(new Configuration());
+        Path tmp = new Path(target.getParent(), "." + target.getName() + ".tmp");
+        try (OutputStream out = fs.create(tmp, true)) {
+            out.write(text.getBytes(StandardCharsets.UTF_8));
+        }
+        if (fs.exists(target) && !fs.delete(target, false)) throw new IOException(uri + ": cannot replace");
+        if (!fs.rename(tmp, target)) throw new IOException(uri + ": cannot rename " + tmp + " into place");
+    }
+
+    public static void delete(String uri) throws IOException {
+        Path p = new Path(uri);
+        p.getFileSystem(new Configuration()).delete(p, true);
+    }
+
+    /** Names directly inside a directory (empty when it does not exist). */
+    public static List<String> children(String uri) throws IOException {
+        Path p = new Path(uri);
+        FileSystem fs = p.getFileSystem(new Configuration());
+        List<String> names = new ArrayList<>();
+        if (!fs.exists(p)) return names;
+        for (FileStatus s : fs.listStatus(p)) names.add(s.getPath().getName());
+        return names;
+    }
+
+    /** Every file below {@code root}, recursively, sorted by relative path. */
+    public static CorpusListing list(String root) throws IOException {
+        Path base = new Path(root);
+        FileSystem fs = base.getFileSystem(new Configuration());
+        if (!fs.exists(base) || !fs.getFileStatus(base).isDirectory())
+            throw new IOException(root + ": input folder not found");
+        String prefix = fs.makeQualified(base).toUri().getPath();
+        if (!prefix.endsWith("/")) prefix += "/";
+        List<CorpusListing.Entry> files = new ArrayList<>();
+        RemoteIterator<LocatedFileStatus> it = fs.listFiles(base, true);
+        while (it.hasNext()) {
+            LocatedFileStatus s = it.next();
+            String full = s.getPath().toUri().getPath();
+            String relative = full.startsWith(prefix) ? full.substring(prefix.length()) : s.getPath().getName();
+            files.add(new CorpusListing.Entry(relative, s.getPath().toString(), s.getLen(), s.getModificationTime()));
+        }
+        files.sort(Comparator.comparing(CorpusListing.Entry::relative));
+        List<CorpusListing.Entry> sorted = List.copyOf(files);
+        return new CorpusListing() {
+            @Override public List<Entry> files() { return sorted; }
+
+            @Override
+            public InputStream open(Entry file) throws IOException {
+                return fs.open(new Path(file.path()));
+            }
+        };
+    }
+}
