@@ -1,6 +1,5 @@
 package org.firstspike.core.io;
 
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -11,13 +10,13 @@ import java.util.Objects;
  * The array is shared, not copied: a training set is tens of megabytes and copying it on every
  * access would double the memory footprint, so callers must treat it as read-only.
  *
- * @param source file the images were read from, used in messages
+ * @param source file the images were read from (local path or filesystem URI), used in messages
  * @param count  number of images, {@code >= 0}
  * @param rows   image height, {@code >= 1}
  * @param cols   image width, {@code >= 1}
  * @param pixels row-major unsigned bytes, length {@code count * rows * cols}
  */
-public record IdxImages(Path source, int count, int rows, int cols, byte[] pixels) {
+public record IdxImages(String source, int count, int rows, int cols, byte[] pixels) {
 
     public IdxImages {
         Objects.requireNonNull(source, "source");

@@ -3,6 +3,7 @@ package org.firstspike.core.io;
 import java.io.BufferedInputStream;
 import java.io.Closeable;
 import java.io.EOFException;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -27,6 +28,9 @@ import java.util.zip.ZipException;
  * stream that fails its checksum is rejected with a {@link MalformedInputException} naming the
  * file and byte offset, since silently training on partial data is worse than failing. For gzip
  * files, offsets count bytes of the decompressed stream.
+ *
+ * <p>Each reader takes either a local {@link Path} or an already open {@link InputStream} plus a
+ * source name for messages, so a Spark task can read straight from a Hadoop filesystem stream.
  */
 public final class IdxReader {
 
@@ -38,11 +42,11 @@ public final class IdxReader {
     private static final int MAX_ARRAY_LENGTH = Integer.MAX_VALUE - 8;
     private static final int IO_BUFFER = 1 << 16;
     /**
-     * First allocation for gzip data, whose decompressed size is unknown up front. Large enough
-     * that the 47 MB Fashion-MNIST training set needs one allocation, small enough that a corrupt
-     * header cannot make the reader grab gigabytes before any data arrives.
+     * First allocation for the data, whose size on a stream (gzip or not) is unknown up front. Large
+     * enough that the 47 MB Fashion-MNIST training set needs one allocation, small enough that a
+     * corrupt header cannot make the reader grab gigabytes before any data arrives.
      */
-    private static final int GZIP_INITIAL_CAPACITY = 64 << 20;
+    private static final int INITIAL_CAPACITY = 64 << 20;
 
     private IdxReader() {
     }
@@ -53,7 +57,20 @@ public final class IdxReader {
      * @throws MalformedInputException if the file is not a well-formed IDX images file
      */
     public static IdxImages readImages(Path file) throws IOException {
-        try (Source in = Source.open(file)) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return readImages(file.toString(), in);
+        }
+    }
+
+    /**
+     * Reads an IDX images file (magic {@code 0x00000803}) from {@code stream}, raw or gzip. The stream
+     * is read to its end but not closed: it belongs to the caller.
+     *
+     * @param source name of the file for messages and {@link IdxImages#source()}, e.g. an hdfs:// URI
+     * @throws MalformedInputException if the content is not a well-formed IDX images file
+     */
+    public static IdxImages readImages(String source, InputStream stream) throws IOException {
+        try (Source in = Source.open(source, stream)) {
             int[] dims = in.readHeader(IMAGES_MAGIC, "images");
             int count = dims[0];
             int rows = dims[1];
@@ -69,7 +86,7 @@ public final class IdxReader {
             }
             byte[] pixels = in.readData((int) size, count + " images of " + rows + "x" + cols);
             in.expectEnd();
-            return new IdxImages(file, count, rows, cols, pixels);
+            return new IdxImages(source, count, rows, cols, pixels);
         }
     }
 
@@ -79,7 +96,20 @@ public final class IdxReader {
      * @throws MalformedInputException if the file is not a well-formed IDX labels file
      */
     public static int[] readLabels(Path file) throws IOException {
-        try (Source in = Source.open(file)) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return readLabels(file.toString(), in);
+        }
+    }
+
+    /**
+     * Reads an IDX labels file (magic {@code 0x00000801}) from {@code stream}, raw or gzip; each label
+     * is an unsigned byte 0..255. The stream is read to its end but not closed.
+     *
+     * @param source name of the file for messages, e.g. an hdfs:// URI
+     * @throws MalformedInputException if the content is not a well-formed IDX labels file
+     */
+    public static int[] readLabels(String source, InputStream stream) throws IOException {
+        try (Source in = Source.open(source, stream)) {
             int count = in.readHeader(LABELS_MAGIC, "labels")[0];
             in.checkCount(count, "label");
             byte[] raw = in.readData(count, count + " labels");
@@ -145,19 +175,19 @@ public final class IdxReader {
 
     /** An open IDX file that tracks its byte position so every error can say where it happened. */
     private static final class Source implements Closeable {
-        private final Path file;
+        private final String file;
         private final InputStream in;
         private final boolean gzip;
         private long position;
 
-        private Source(Path file, InputStream in, boolean gzip) {
+        private Source(String file, InputStream in, boolean gzip) {
             this.file = file;
             this.in = in;
             this.gzip = gzip;
         }
 
-        static Source open(Path file) throws IOException {
-            BufferedInputStream raw = new BufferedInputStream(Files.newInputStream(file), IO_BUFFER);
+        static Source open(String file, InputStream stream) throws IOException {
+            BufferedInputStream raw = new BufferedInputStream(new KeepOpen(stream), IO_BUFFER);
             try {
                 raw.mark(2);
                 boolean gzip = raw.read() == 0x1f && raw.read() == 0x8b;
@@ -234,9 +264,7 @@ public final class IdxReader {
         /** Reads exactly {@code length} data bytes or fails with where the data ended. */
         byte[] readData(int length, String description) throws IOException {
             long start = position;
-            // A raw file's remaining size is exact, so one allocation suffices; a gzip stream's is not.
-            long hint = gzip ? GZIP_INITIAL_CAPACITY : Math.max(0, Files.size(file) - start);
-            byte[] buf = new byte[(int) Math.min(length, hint)];
+            byte[] buf = new byte[Math.min(length, INITIAL_CAPACITY)];
             int filled = 0;
             while (filled < length) {
                 if (filled == buf.length) {
@@ -319,6 +347,20 @@ public final class IdxReader {
         @Override
         public void close() throws IOException {
             in.close();
+        }
+    }
+
+    /**
+     * The caller's stream seen through a wrapper whose close() leaves it open: closing the Source must
+     * free the gzip inflater's native memory, but the stream belongs to whoever passed it in.
+     */
+    private static final class KeepOpen extends FilterInputStream {
+        KeepOpen(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public void close() {
         }
     }
 

@@ -2,9 +2,11 @@ package org.firstspike.core.io;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -73,8 +75,12 @@ class IdxReaderTest {
 
     /** Asserts a MalformedInputException whose message names the file, the offset, and every given fragment. */
     private static MalformedInputException assertMalformed(Path file, long offset, IoCall call, String... fragments) {
+        return assertMalformed(file.toString(), offset, call, fragments);
+    }
+
+    private static MalformedInputException assertMalformed(String file, long offset, IoCall call, String... fragments) {
         MalformedInputException e = assertThrows(MalformedInputException.class, call::run);
-        assertEquals(file.toString(), e.source());
+        assertEquals(file, e.source());
         assertEquals(offset, e.offset(), e.getMessage());
         assertTrue(e.getMessage().startsWith(file + ": at byte " + offset + ": "), e.getMessage());
         for (String f : fragments) {
@@ -100,7 +106,7 @@ class IdxReaderTest {
 
         IdxImages images = IdxReader.readImages(f);
 
-        assertEquals(f, images.source());
+        assertEquals(f.toString(), images.source());
         assertEquals(3, images.count());
         assertEquals(4, images.rows());
         assertEquals(5, images.cols());
@@ -159,6 +165,46 @@ class IdxReaderTest {
         IdxImages images = IdxReader.readImages(write("p", imagesFile(1, 2, 2, new byte[4])));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> images.pixel(0, 2, 0));
         assertTrue(e.getMessage().contains("row 2") && e.getMessage().contains("1 images of 2x2"), e.getMessage());
+    }
+
+    /** Records whether the reader closed a stream it was handed (it must not: the caller owns it). */
+    private static final class TrackedStream extends ByteArrayInputStream {
+        boolean closed;
+
+        TrackedStream(byte[] content) {
+            super(content);
+        }
+
+        @Override
+        public void close() {
+            closed = true;
+        }
+    }
+
+    @Test
+    void streamsAreReadUnderTheCallersSourceNameAndLeftOpen() throws IOException {
+        String imagesUri = "hdfs://namenode:8020/datasets/mnist/train-images-idx3-ubyte.gz";
+        byte[] pixels = randomBytes(2 * 3 * 4, 6);
+        TrackedStream gzImages = new TrackedStream(gzip(imagesFile(2, 3, 4, pixels)));
+        IdxImages images = IdxReader.readImages(imagesUri, gzImages);
+        assertEquals(imagesUri, images.source());
+        assertEquals(2, images.count());
+        assertArrayEquals(pixels, images.pixels());
+        assertFalse(gzImages.closed);
+
+        TrackedStream rawLabels = new TrackedStream(labelsFile(new byte[] {4, (byte) 200}));
+        assertArrayEquals(new int[] {4, 200}, IdxReader.readLabels("hdfs://namenode:8020/labels", rawLabels));
+        assertFalse(rawLabels.closed);
+    }
+
+    @Test
+    void streamErrorsNameTheCallersSource() {
+        String uri = "hdfs://namenode:8020/short-images";
+        assertMalformed(uri, 116, () -> IdxReader.readImages(uri,
+                        new ByteArrayInputStream(imagesFile(2, 10, 10, new byte[100]))),
+                "truncated data", "2 images of 10x10 = 200 bytes", "only 100 are present");
+        assertMalformed(uri, 0, () -> IdxReader.readLabels(uri, new ByteArrayInputStream(new byte[0])),
+                "empty file", "0x00000801");
     }
 
     // ---- rejected inputs ----
@@ -304,12 +350,12 @@ class IdxReaderTest {
         write("t10k-labels-idx1-ubyte", labelsFile(new byte[] {6, 7}));
 
         LabeledImages train = IdxReader.readSplit(dir, "train");
-        assertEquals(dir.resolve("train-images-idx3-ubyte"), train.images().source());
+        assertEquals(dir.resolve("train-images-idx3-ubyte").toString(), train.images().source());
         assertEquals(1, train.images().pixel(0, 0, 0));
         assertArrayEquals(new int[] {5}, train.labels());
 
         LabeledImages test = IdxReader.readSplit(dir, "test");
-        assertEquals(dir.resolve("t10k-images-idx3-ubyte.gz"), test.images().source());
+        assertEquals(dir.resolve("t10k-images-idx3-ubyte.gz").toString(), test.images().source());
         assertArrayEquals(new int[] {6, 7}, test.labels());
     }
 
