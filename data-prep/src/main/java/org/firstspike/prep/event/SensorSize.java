@@ -1,7 +1,7 @@
 package org.firstspike.prep.event;
 
 /** Pixel grid of an event sensor and the number of polarity channels (2: OFF = 0, ON = 1; 1: merged). */
-public record SensorSize(int width, int height, int polarities) {
+public record SensorSize(int width, int height, int polarities) implements java.io.Serializable {
     public static final SensorSize DVS128 = new SensorSize(128, 128, 2);
     public static final SensorSize ATIS_NMNIST = new SensorSize(34, 34, 2);
 

@@ -14,7 +14,7 @@ package org.firstspike.prep.frame;
  * @param polarities        2 = OFF and ON channels (OFF = 0, ON = 1), 1 = merged into one channel
  */
 public record FrameBinning(BinningMode mode, int frames, long windowUs, int eventCount, double overlap,
-                           boolean includeIncomplete, int polarities) {
+                           boolean includeIncomplete, int polarities) implements java.io.Serializable {
 
     public FrameBinning {
         if (polarities != 1 && polarities != 2)

@@ -7,7 +7,7 @@ import org.firstspike.core.encode.InputEncoding;
  * computed exactly as core's LATENCY input encoding does (round((1 - x)(T - 1)) for x = pixel / 255 > 0), with 255
  * for "no spike" (black pixels). Both are one byte per pixel.
  */
-public record ImageCoding(InputEncoding encoding, int timeSteps) {
+public record ImageCoding(InputEncoding encoding, int timeSteps) implements java.io.Serializable {
     public static final int NO_SPIKE = 255;
 
     public ImageCoding {

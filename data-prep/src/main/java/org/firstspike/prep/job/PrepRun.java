@@ -126,10 +126,11 @@ final class PrepRun {
             try {
                 spark.createDataFrame(rows, TensorRows.SCHEMA).write().mode(SaveMode.Overwrite)
                         .option("compression", spec.compression()).parquet(spec.out() + "/" + split);
-            } catch (RuntimeException e) {
+            } catch (Exception e) {  // SparkException is checked but thrown undeclared through the Java API
                 String bad = BadInputFailure.messageOf(e);
                 if (bad != null) throw new IOException(bad + " (use --on-bad-input skip to set bad inputs aside)", e);
-                throw e;
+                if (e instanceof RuntimeException re) throw re;
+                throw new IllegalStateException("Spark job failed while writing " + spec.out() + "/" + split, e);
             } finally {
                 spark.sparkContext().removeSparkListener(progress);
             }

@@ -28,7 +28,7 @@ public final class TensorRows {
     private TensorRows() {}
 
     public static Row toRow(SampleRecord r) {
-        java.util.List<Integer> shape = Arrays.stream(r.shape()).boxed().toList();
+        Integer[] shape = Arrays.stream(r.shape()).boxed().toArray(Integer[]::new);  // Spark encodes Java arrays, not java.util.List
         return RowFactory.create(r.sampleId(), r.source(), r.sourceIndex(), r.label(), r.split(),
                 shape, r.encoding(), r.timeSteps(), r.dtype(), r.data(), r.events());
     }

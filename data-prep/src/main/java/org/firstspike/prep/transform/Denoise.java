@@ -9,7 +9,7 @@ import org.firstspike.prep.event.Events;
  * quirks: the pixel memory starts at {@code filterTimeUs} (so every event before that time passes) and the grid
  * is sized by the largest x and y in the sample, not by the sensor.
  */
-public record Denoise(long filterTimeUs) {
+public record Denoise(long filterTimeUs) implements java.io.Serializable {
 
     public Denoise {
         if (filterTimeUs <= 0) throw new IllegalArgumentException("denoise filter time " + filterTimeUs + " us: expected > 0");

@@ -10,7 +10,7 @@ import org.firstspike.prep.frame.Frames;
  * The per-sample event recipe, applied in a fixed order: time crop, denoise, spatial downsampling, then binning
  * into frames. Crop, denoise and downsample are optional (null).
  */
-public record EventPipeline(TimeCrop crop, Denoise denoise, SpatialDownsample downsample, FrameBinning binning) {
+public record EventPipeline(TimeCrop crop, Denoise denoise, SpatialDownsample downsample, FrameBinning binning) implements java.io.Serializable {
 
     /** Frames of one sample and how many of its events survived each step. */
     public record Result(Frames frames, long eventsIn, long eventsKept, long eventsBinned) {}

@@ -9,7 +9,7 @@ import org.firstspike.prep.event.SensorSize;
  * the sum over f x f blocks; any target size is allowed (Tonic's {@code Downsample(sensor_size, target_size)}, with
  * exact integer arithmetic instead of a float factor). No event is dropped.
  */
-public record SpatialDownsample(int targetWidth, int targetHeight) {
+public record SpatialDownsample(int targetWidth, int targetHeight) implements java.io.Serializable {
 
     public SpatialDownsample {
         if (targetWidth <= 0 || targetHeight <= 0)

@@ -7,7 +7,7 @@ import org.firstspike.prep.event.Events;
  * first event, or a gesture's label start), e.g. {@code 0:100000} keeps N-MNIST's first saccade as Tonic's
  * {@code first_saccade_only} does. Half-open like every window in this package.
  */
-public record TimeCrop(long startUs, long endUs) {
+public record TimeCrop(long startUs, long endUs) implements java.io.Serializable {
 
     public TimeCrop {
         if (startUs < 0 || endUs <= startUs)
