@@ -6,30 +6,30 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /** Builds AEDAT 3.1 files byte by byte for tests: an ASCII header, then little-endian event packets. */
-final class Aedat31Builder {
+public final class Aedat31Builder {
     /** The header lines a DVS128 Gesture file starts with (the Start-Time line left out). */
-    static final String HEADER = "#!AER-DAT3.1\r\n#Format: RAW\r\n#Source 0: DVS128\r\n#!END-HEADER\r\n";
+    public static final String HEADER = "#!AER-DAT3.1\r\n#Format: RAW\r\n#Source 0: DVS128\r\n#!END-HEADER\r\n";
     /** Length of {@link #HEADER}: 14 + 14 + 19 + 14 bytes; the first packet starts here. */
-    static final int HEADER_LENGTH = 61;
-    static final int PACKET_HEADER = 28;
+    public static final int HEADER_LENGTH = 61;
+    public static final int PACKET_HEADER = 28;
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-    Aedat31Builder() {
+    public Aedat31Builder() {
         this(HEADER);
     }
 
-    Aedat31Builder(String header) {
+    public Aedat31Builder(String header) {
         out.writeBytes(header.getBytes(StandardCharsets.US_ASCII));
     }
 
     /** The data word of a polarity event: x in bits 17-31, y in bits 2-16, polarity bit 1, valid mark bit 0. */
-    static int data(int x, int y, int p, boolean valid) {
+    public static int data(int x, int y, int p, boolean valid) {
         return x << 17 | y << 2 | p << 1 | (valid ? 1 : 0);
     }
 
     /** A packet with every header field given, followed by {@code data} as is. */
-    Aedat31Builder packet(int type, int size, int tsOffset, int tsOverflow, int capacity, int number, int valid,
+    public Aedat31Builder packet(int type, int size, int tsOffset, int tsOverflow, int capacity, int number, int valid,
             byte[] data) {
         ByteBuffer b = ByteBuffer.allocate(PACKET_HEADER).order(ByteOrder.LITTLE_ENDIAN);
         b.putShort((short) type).putShort((short) 1).putInt(size).putInt(tsOffset).putInt(tsOverflow)
@@ -43,7 +43,7 @@ final class Aedat31Builder {
      * A well-formed polarity packet of {@code capacity} slots whose first ones hold {@code events}, each
      * {@code {data word, timestamp}}; the remaining slots are zero (unused, invalid).
      */
-    Aedat31Builder polarity(int tsOverflow, int capacity, int[]... events) {
+    public Aedat31Builder polarity(int tsOverflow, int capacity, int[]... events) {
         ByteBuffer b = ByteBuffer.allocate(8 * capacity).order(ByteOrder.LITTLE_ENDIAN);
         int valid = 0;
         for (int[] e : events) {
@@ -54,12 +54,12 @@ final class Aedat31Builder {
     }
 
     /** Bytes appended as they are, e.g. a cut-off packet header. */
-    Aedat31Builder raw(byte[] bytes) {
+    public Aedat31Builder raw(byte[] bytes) {
         out.writeBytes(bytes);
         return this;
     }
 
-    byte[] bytes() {
+    public byte[] bytes() {
         return out.toByteArray();
     }
 }
