@@ -1,10 +1,10 @@
 package org.firstspike.core.cli;
 
 /** Human-readable durations for progress lines. */
-final class Durations {
+public final class Durations {
     private Durations() {}
 
-    static String format(double seconds) {
+    public static String format(double seconds) {
         if (!Double.isFinite(seconds) || seconds < 0) return "?";
         long s = Math.round(seconds);
         if (s < 60) return s + "s";
