@@ -58,46 +58,10 @@ public final class SynthEvents {
         if (format == null) throw new IllegalArgumentException("--format is required: nmnist, dvs128-gesture or cifar10-dvs");
         if (!a.has("--out")) throw new IllegalArgumentException("--out DIR is required");
         Path out = Path.of(a.get("--out", null));
-        long seed = number(a, "--seed", 1, Long.MIN_VALUE);
-        int threads = (int) number(a, "--threads", Runtime.getRuntime().availableProcessors(), 1);
-        Knobs knobs = Knobs.parse(a.sets());
+        long seed = number(a, "--seed", 1, Long.MIN_VALUE, Long.MAX_VALUE);
+        int threads = count(a, "--threads", Runtime.getRuntime().availableProcessors(), 1);
         ObjectNode meta = JSON.createObjectNode().put("generator", "firstspike synth-events").put("format", format).put("seed", seed);
-        SynthDataset dataset = switch (format) {
-            case "nmnist" -> {
-                only(a, format, "--images", "--train", "--test");
-                SaccadeRecording.Settings s = SaccadeRecording.Settings.defaults().with(knobs);
-                knobs.rejectUnread();
-                int train = (int) number(a, "--train", 60_000, 0), test = (int) number(a, "--test", 10_000, 0);
-                meta.put("train", train).put("test", test).put("settings", s.toString());
-                Path images = imagesDir(a);
-                prepare(out);
-                yield new NmnistDataset(out, split(images, "train", train), train, split(images, "test", test), test, s, seed);
-            }
-            case "cifar10-dvs" -> {
-                only(a, format, "--images", "--per-class");
-                MonitorRecording.Settings s = MonitorRecording.Settings.defaults().with(knobs);
-                knobs.rejectUnread();
-                int perClass = (int) number(a, "--per-class", 1_000, 1);
-                meta.put("perClass", perClass).put("settings", s.toString());
-                Path images = imagesDir(a);
-                prepare(out);
-                yield new Cifar10DvsDataset(out, IdxReader.readSplit(images, "train"), perClass, s, seed);
-            }
-            case "dvs128-gesture" -> {
-                only(a, format, "--users");
-                GestureScene.Settings s = GestureScene.Settings.defaults().with(knobs);
-                int perUser = (int) knobs.integer("gesture.lightingsPerUser", 4);
-                Aedat31Writer writer = new Aedat31Writer((int) knobs.integer("aedat.packetEvents", 4096),
-                        (int) knobs.integer("aedat.specialEvery", 32));
-                knobs.rejectUnread();
-                int users = (int) number(a, "--users", 29, 1);
-                meta.put("users", users).put("lightingsPerUser", perUser).put("settings", s.toString());
-                GestureDataset d = new GestureDataset(out, users, perUser, s, writer, seed);
-                prepare(out);
-                yield d;
-            }
-            default -> throw new IllegalArgumentException("--format " + format + ": expected nmnist, dvs128-gesture or cifar10-dvs");
-        };
+        SynthDataset dataset = plan(format, a, Knobs.parse(a.sets()), out, seed, meta);
         meta.putPOJO("knobs", a.sets());
         Files.writeString(out.resolve("synth-events.json"), JSON.writeValueAsString(meta) + "\n", StandardCharsets.UTF_8);
         System.err.printf("synth-events: %s, %,d %s on %d thread(s) -> %s%n", format, dataset.units(), dataset.unitName(), threads, out);
@@ -107,6 +71,50 @@ public final class SynthEvents {
         ObjectNode summary = summary(format, out, files, counts, (System.nanoTime() - start) / 1e9, threads);
         System.out.println(JSON.writeValueAsString(summary));
         return summary;
+    }
+
+    /**
+     * Checks the options and knobs of {@code format}, reads its images, creates the output directory and returns the
+     * dataset to generate; records the effective settings in {@code meta}.
+     */
+    private static SynthDataset plan(String format, Args a, Knobs knobs, Path out, long seed, ObjectNode meta) throws IOException {
+        return switch (format) {
+            case "nmnist" -> {
+                only(a, format, "--images", "--train", "--test");
+                SaccadeRecording.Settings s = SaccadeRecording.Settings.defaults().with(knobs);
+                knobs.rejectUnread();
+                int train = count(a, "--train", 60_000, 0), test = count(a, "--test", 10_000, 0);
+                meta.put("train", train).put("test", test).put("settings", s.toString());
+                Path images = imagesDir(a);
+                LabeledImages trainImages = split(images, "train", train), testImages = split(images, "test", test);
+                prepare(out);
+                yield new NmnistDataset(out, trainImages, train, testImages, test, s, seed);
+            }
+            case "cifar10-dvs" -> {
+                only(a, format, "--images", "--per-class");
+                MonitorRecording.Settings s = MonitorRecording.Settings.defaults().with(knobs);
+                knobs.rejectUnread();
+                int perClass = count(a, "--per-class", 1_000, 1);
+                meta.put("perClass", perClass).put("settings", s.toString());
+                LabeledImages images = IdxReader.readSplit(imagesDir(a), "train");
+                prepare(out);
+                yield new Cifar10DvsDataset(out, images, perClass, s, seed);
+            }
+            case "dvs128-gesture" -> {
+                only(a, format, "--users");
+                GestureScene.Settings s = GestureScene.Settings.defaults().with(knobs);
+                int perUser = (int) knobs.integer("gesture.lightingsPerUser", 4);
+                Aedat31Writer writer = new Aedat31Writer((int) knobs.integer("aedat.packetEvents", 4096),
+                        (int) knobs.integer("aedat.specialEvery", 32));
+                knobs.rejectUnread();
+                int users = count(a, "--users", 29, 1);
+                meta.put("users", users).put("lightingsPerUser", perUser).put("settings", s.toString());
+                GestureDataset d = new GestureDataset(out, users, perUser, s, writer, seed);
+                prepare(out);
+                yield d;
+            }
+            default -> throw new IllegalArgumentException("--format " + format + ": expected nmnist, dvs128-gesture or cifar10-dvs");
+        };
     }
 
     /** Runs every unit on a pool of {@code threads}; returns the per-sample event counts in unit order. */
@@ -179,16 +187,20 @@ public final class SynthEvents {
                 throw new IllegalArgumentException(o + " does not apply to --format " + format + "; it takes " + String.join(" ", allowed));
     }
 
-    private static long number(Args a, String option, long fallback, long min) {
+    private static int count(Args a, String option, int fallback, int min) {
+        return (int) number(a, option, fallback, min, Integer.MAX_VALUE);
+    }
+
+    private static long number(Args a, String option, long fallback, long min, long max) {
         String v = a.get(option, null);
         if (v == null) return fallback;
         try {
             long n = Long.parseLong(v);
-            if (n >= min) return n;
+            if (n >= min && n <= max) return n;
         } catch (NumberFormatException e) {
             // reported below with the expected range
         }
-        throw new IllegalArgumentException(option + " " + v + ": expected an integer >= " + min);
+        throw new IllegalArgumentException(option + " " + v + ": expected an integer in " + min + ".." + max);
     }
 
     private static Path imagesDir(Args a) throws IOException {

@@ -26,11 +26,4 @@ public enum GestureClass {
     public String actionName() {
         return name().toLowerCase(java.util.Locale.ROOT);
     }
-
-    public static GestureClass ofNumber(int number) {
-        GestureClass[] all = values();
-        if (number < 1 || number > all.length)
-            throw new IllegalArgumentException("gesture class " + number + ": expected 1.." + all.length);
-        return all[number - 1];
-    }
 }

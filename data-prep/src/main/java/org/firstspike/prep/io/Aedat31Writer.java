@@ -48,7 +48,7 @@ public final class Aedat31Writer {
         this.specialEveryPackets = specialEveryPackets;
     }
 
-    public static String header(ZonedDateTime startTime) {
+    private static String header(ZonedDateTime startTime) {
         return "#!AER-DAT3.1\r\n#Format: RAW\r\n#Source 0: DVS128\r\n#Start-Time: " + START_TIME.format(startTime)
                 + "\r\n#!END-HEADER\r\n";
     }

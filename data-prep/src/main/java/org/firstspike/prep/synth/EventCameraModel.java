@@ -85,10 +85,6 @@ public final class EventCameraModel {
         started = true;
     }
 
-    public long timeUs() {
-        return nowUs;
-    }
-
     /** Advances to {@code endUs}, where the scene looks like {@code intensity}; any pixel may have changed. */
     public void step(float[] intensity, long endUs, EventBuffer out) {
         step(intensity, endUs, wholeSensor, out);

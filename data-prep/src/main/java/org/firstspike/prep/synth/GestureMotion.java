@@ -30,8 +30,8 @@ final class GestureMotion {
         this.p = person;
         this.duration = durationSeconds;
         this.ramp = Math.min(MAX_RAMP_SECONDS, durationSeconds / 4);
-        this.omega = 2 * Math.PI * baseHz(gesture) * speed * Person.uniform(r, 0.85, 1.15);
-        this.amplitude = Person.uniform(r, 0.85, 1.15);
+        this.omega = 2 * Math.PI * baseHz(gesture) * speed * r.nextDouble(0.85, 1.15);
+        this.amplitude = r.nextDouble(0.85, 1.15);
         this.phase = 2 * Math.PI * r.nextDouble();
         if (gesture == GestureClass.OTHER_GESTURES) {
             boolean rightMoves = r.nextDouble() < 0.75;
@@ -55,13 +55,13 @@ final class GestureMotion {
     private double[] randomWander(SplittableRandom r) {
         double s = p.scale();
         double[] w = new double[2 + 5 * OTHER_TERMS];
-        w[0] = Person.uniform(r, 0, 16) * s;
-        w[1] = -Person.uniform(r, 8, 32) * s;
+        w[0] = r.nextDouble(0, 16) * s;
+        w[1] = -r.nextDouble(8, 32) * s;
         for (int k = 0; k < OTHER_TERMS; k++) {
             int o = 2 + 5 * k;
-            w[o] = Person.uniform(r, 2, 7) * s;
-            w[o + 1] = 2 * Math.PI * Person.uniform(r, 0.3, 2.0);
-            w[o + 2] = 2 * Math.PI * Person.uniform(r, 0.3, 2.0);
+            w[o] = r.nextDouble(2, 7) * s;
+            w[o + 1] = 2 * Math.PI * r.nextDouble(0.3, 2.0);
+            w[o + 2] = 2 * Math.PI * r.nextDouble(0.3, 2.0);
             w[o + 3] = 2 * Math.PI * r.nextDouble();
             w[o + 4] = 2 * Math.PI * r.nextDouble();
         }

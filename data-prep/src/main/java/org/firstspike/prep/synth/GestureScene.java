@@ -42,7 +42,7 @@ public final class GestureScene {
         }
 
         public static Settings defaults() {
-            return new Settings(6, 0.15, 1, 1, 1, 1, 0.15, 2_000, new PixelParameters(0.2, 0.03, 500, 0.1, 0.02));
+            return new Settings(6, 0.15, 1, 1, 1, 1, 0.15, 2_000, new PixelParameters(0.15, 0.03, 500, 0.1, 0.02));
         }
 
         public Settings with(Knobs k) {
@@ -78,7 +78,7 @@ public final class GestureScene {
         right = new Arm(person, -1, sleeve, skin, s.texture());
         left = new Arm(person, 1, sleeve, skin, s.texture());
         PixelParameters px = s.pixels()
-                .withThreshold(s.pixels().threshold() * lighting.thresholdFactor() * Person.uniform(r, 0.9, 1.1))
+                .withThreshold(s.pixels().threshold() * lighting.thresholdFactor() * r.nextDouble(0.9, 1.1))
                 .withNoiseHz(s.pixels().noiseHz() * lighting.noiseFactor());
         camera = new EventCameraModel(SENSOR, px, sensorSeed, r.nextLong());
     }
@@ -106,13 +106,13 @@ public final class GestureScene {
         camera.start(frame, 0);
         List<GestureSegment> segments = new ArrayList<>();
         for (GestureClass g : shuffled(r)) {
-            rest(seconds(settings.pauseSeconds() * Person.uniform(r, 0.5, 1.5)));
+            rest(seconds(settings.pauseSeconds() * r.nextDouble(0.5, 1.5)));
             double duration = settings.gestureSeconds() * (1 + settings.jitter() * (2 * r.nextDouble() - 1));
             long start = nowUs;
             play(new GestureMotion(g, person, duration, settings.speed(), r.split()), seconds(duration));
             segments.add(new GestureSegment(g, start, nowUs));
         }
-        rest(seconds(settings.pauseSeconds() * Person.uniform(r, 0.5, 1.5)));
+        rest(seconds(settings.pauseSeconds() * r.nextDouble(0.5, 1.5)));
         return new GestureRecording(out.build(), segments);
     }
 

@@ -17,10 +17,6 @@ public final class Knobs {
 
     private Knobs() {}
 
-    public static Knobs none() {
-        return new Knobs();
-    }
-
     public static Knobs parse(List<String> assignments) {
         Knobs k = new Knobs();
         for (String a : assignments) {

@@ -21,7 +21,7 @@ public final class MonitorRecording {
     public record Settings(double imageSide, double amplitude, long strokeUs, int laps, long stepUs, DisplayParameters display,
                            PixelParameters pixels) {
         public static Settings defaults() {
-            return new Settings(100, 2.5, 50_000, 6, 2_000, DisplayParameters.lcd(), new PixelParameters(0.25, 0.03, 1_000, 0.2, 0.05));
+            return new Settings(100, 2.5, 50_000, 6, 4_000, DisplayParameters.lcd(), new PixelParameters(0.25, 0.03, 1_000, 0.2, 0.05));
         }
 
         public Settings with(Knobs k) {

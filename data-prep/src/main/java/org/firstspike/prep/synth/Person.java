@@ -13,15 +13,11 @@ public record Person(double centerX, double shoulderY, double scale, double size
                      double skin, double hair) {
 
     public static Person random(SplittableRandom r, double size) {
-        double wall = uniform(r, 0.25, 0.6);
+        double wall = r.nextDouble(0.25, 0.6);
         // Shirts visibly darker or lighter than the wall: log contrast 0.6..1.4 either way, clamped to printable greys.
-        double shirt = Math.max(0.05, Math.min(0.95, wall * Math.exp((r.nextBoolean() ? 1 : -1) * uniform(r, 0.6, 1.4))));
-        return new Person(uniform(r, 56, 72), uniform(r, 50, 60), uniform(r, 1.3, 1.7), size, wall, shirt,
-                shirt * uniform(r, 0.85, 1.15), uniform(r, 0.5, 0.85), uniform(r, 0.04, 0.3));
-    }
-
-    static double uniform(SplittableRandom r, double lo, double hi) {
-        return lo + (hi - lo) * r.nextDouble();
+        double shirt = Math.max(0.05, Math.min(0.95, wall * Math.exp((r.nextBoolean() ? 1 : -1) * r.nextDouble(0.6, 1.4))));
+        return new Person(r.nextDouble(56, 72), r.nextDouble(50, 60), r.nextDouble(1.3, 1.7), size, wall, shirt,
+                shirt * r.nextDouble(0.85, 1.15), r.nextDouble(0.5, 0.85), r.nextDouble(0.04, 0.3));
     }
 
     public double shoulderHalfWidth() { return 15 * scale; }

@@ -46,12 +46,12 @@ final class PersonBackdrop {
         int n = r.nextInt(4);
         double[] e = new double[5 * n];
         for (int k = 0; k < n; k++) {
-            double x0 = Person.uniform(r, 0, w * 0.8), y0 = Person.uniform(r, 0, h * 0.7);
+            double x0 = r.nextDouble(0, w * 0.8), y0 = r.nextDouble(0, h * 0.7);
             e[5 * k] = x0;
             e[5 * k + 1] = y0;
-            e[5 * k + 2] = x0 + Person.uniform(r, 8, w * 0.4);
-            e[5 * k + 3] = y0 + Person.uniform(r, 8, h * 0.5);
-            e[5 * k + 4] = Person.uniform(r, 0.6, 1.5);
+            e[5 * k + 2] = x0 + r.nextDouble(8, w * 0.4);
+            e[5 * k + 3] = y0 + r.nextDouble(8, h * 0.5);
+            e[5 * k + 4] = r.nextDouble(0.6, 1.5);
         }
         return e;
     }

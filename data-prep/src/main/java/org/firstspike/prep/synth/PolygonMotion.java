@@ -23,10 +23,6 @@ public final class PolygonMotion {
         this.strokeUs = strokeUs;
     }
 
-    public long strokeUs() {
-        return strokeUs;
-    }
-
     public int strokesPerLap() {
         return xs.length;
     }

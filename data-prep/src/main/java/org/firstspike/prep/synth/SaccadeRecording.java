@@ -19,7 +19,7 @@ public final class SaccadeRecording {
      */
     public record Settings(double triangleSide, long saccadeUs, long stepUs, DisplayParameters display, PixelParameters pixels) {
         public static Settings defaults() {
-            return new Settings(3.5, 100_000, 1_000, DisplayParameters.lcd(), new PixelParameters(0.25, 0.03, 1_000, 0.5, 0.05));
+            return new Settings(3.5, 100_000, 2_000, DisplayParameters.lcd(), new PixelParameters(0.25, 0.03, 1_000, 0.5, 0.05));
         }
 
         public Settings with(Knobs k) {
