@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.List;
 import org.firstspike.core.io.MalformedInputException;
 import org.firstspike.prep.event.Events;
+import org.firstspike.prep.event.GestureClass;
+import org.firstspike.prep.event.GestureSegment;
 
 /**
  * Reads the DVS128 Gesture {@code userNN_<lighting>_labels.csv} files: a header
@@ -31,7 +33,7 @@ public final class GestureLabels {
      * @throws MalformedInputException naming the byte offset and 1-based line of the first bad line, or
      *                                 if the file has no header or no rows
      */
-    public static List<GestureSegment> parse(String source, byte[] csv) throws MalformedInputException {
+    public static List<GestureLabelRow> parse(String source, byte[] csv) throws MalformedInputException {
         List<TextLines.Line> lines = TextLines.split(csv);
         int last = lines.size();
         while (last > 0 && lines.get(last - 1).text().isBlank()) {
@@ -49,7 +51,7 @@ public final class GestureLabels {
             throw new MalformedInputException(source, csv.length, "no segments after the header; expected at least"
                     + " one row " + HEADER);
         }
-        List<GestureSegment> segments = new ArrayList<>(last - 1);
+        List<GestureLabelRow> segments = new ArrayList<>(last - 1);
         for (TextLines.Line line : lines.subList(1, last)) {
             segments.add(segment(source, line));
         }
@@ -66,7 +68,7 @@ public final class GestureLabels {
      * @throws MalformedInputException at the first segment's line that is outside, or at offset 0 if the
      *                                 recording has no events
      */
-    public static void checkWithin(String source, List<GestureSegment> segments, Events recording)
+    public static void checkWithin(String source, List<GestureLabelRow> segments, Events recording)
             throws MalformedInputException {
         if (recording.size() == 0) {
             throw new MalformedInputException(source, 0, "the recording has no events; expected events spanning the "
@@ -74,16 +76,17 @@ public final class GestureLabels {
         }
         long first = recording.t(0);
         long end = recording.t(recording.size() - 1) + 1;
-        for (GestureSegment s : segments) {
+        for (GestureLabelRow row : segments) {
+            GestureSegment s = row.segment();
             if (s.startUs() < first || s.endUs() > end) {
-                throw new MalformedInputException(source, s.offset(), "line " + s.line() + ": segment [" + s.startUs()
-                        + ", " + s.endUs() + ") us of class " + (s.label() + 1) + " is not within the recording's time"
+                throw new MalformedInputException(source, row.offset(), "line " + row.line() + ": segment [" + s.startUs()
+                        + ", " + s.endUs() + ") us of class " + s.gesture().number() + " is not within the recording's time"
                         + " range [" + first + ", " + end + ") us; expected every segment inside the recording");
             }
         }
     }
 
-    private static GestureSegment segment(String source, TextLines.Line line) throws MalformedInputException {
+    private static GestureLabelRow segment(String source, TextLines.Line line) throws MalformedInputException {
         String at = "line " + line.number() + ": ";
         if (line.text().isBlank()) {
             throw new MalformedInputException(source, line.offset(), at + "blank line between rows; expected blank"
@@ -108,7 +111,7 @@ public final class GestureLabels {
             throw new MalformedInputException(source, line.offset(), at + "segment [" + start + ", " + end
                     + ") is empty or reversed; expected startTime_usec < endTime_usec");
         }
-        return new GestureSegment((int) cls - 1, start, end, line.number(), line.offset());
+        return new GestureLabelRow(new GestureSegment(GestureClass.values()[(int) cls - 1], start, end), line.number(), line.offset());
     }
 
     private static long number(String source, TextLines.Line line, String field, String column, String expected)

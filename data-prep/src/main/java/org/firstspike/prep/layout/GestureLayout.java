@@ -2,6 +2,7 @@ package org.firstspike.prep.layout;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -9,11 +10,12 @@ import java.util.Map;
 import java.util.Set;
 import org.firstspike.core.io.MalformedInputException;
 import org.firstspike.prep.event.Events;
+import org.firstspike.prep.event.GestureClass;
 import org.firstspike.prep.event.SensorSize;
 import org.firstspike.prep.io.Aedat31Reader;
 import org.firstspike.prep.io.DecodedEvents;
 import org.firstspike.prep.io.GestureLabels;
-import org.firstspike.prep.io.GestureSegment;
+import org.firstspike.prep.io.GestureLabelRow;
 import org.firstspike.prep.io.GestureTrials;
 
 /**
@@ -22,9 +24,7 @@ import org.firstspike.prep.io.GestureTrials;
  * A sample is one label row: the events with start <= t < end, label = class - 1, as SpikingJelly cuts them.
  */
 public final class GestureLayout implements EventLayout {
-    private static final List<String> CLASSES = List.of("hand_clapping", "right_hand_wave", "left_hand_wave",
-            "right_arm_clockwise", "right_arm_counter_clockwise", "left_arm_clockwise", "left_arm_counter_clockwise",
-            "arm_roll", "air_drums", "air_guitar", "other_gestures");
+    private static final List<String> CLASSES = Arrays.stream(GestureClass.values()).map(GestureClass::actionName).toList();
     private static final Map<String, String> TRIAL_LISTS = Map.of("train", "trials_to_train.txt", "test", "trials_to_test.txt");
 
     @Override public String name() { return "dvs128-gesture"; }
@@ -79,20 +79,21 @@ public final class GestureLayout implements EventLayout {
 
     @Override
     public DecodedUnit decode(InputUnit unit, byte[] content, byte[] companion) throws MalformedInputException {
-        List<GestureSegment> segments = GestureLabels.parse(unit.companion(), companion);
+        List<GestureLabelRow> segments = GestureLabels.parse(unit.companion(), companion);
         DecodedEvents d = Aedat31Reader.read(unit.path(), content, sensor());
         Events ev = d.events();
         List<EventSample> samples = new ArrayList<>();
         List<DecodedUnit.SegmentProblem> problems = new ArrayList<>();
         for (int i = 0; i < segments.size(); i++) {
-            GestureSegment s = segments.get(i);
+            GestureLabelRow s = segments.get(i);
             try {
                 GestureLabels.checkWithin(unit.companion(), List.of(s), ev);
             } catch (MalformedInputException e) {
                 problems.add(new DecodedUnit.SegmentProblem(i + 1, e));
                 continue;
             }
-            samples.add(new EventSample(i, s.label(), ev.slice(ev.lowerBound(s.startUs()), ev.lowerBound(s.endUs())), s.startUs()));
+            long start = s.segment().startUs();
+            samples.add(new EventSample(i, s.label(), ev.slice(ev.lowerBound(start), ev.lowerBound(s.segment().endUs())), start));
         }
         return new DecodedUnit(samples, d.recordsRead(), d.recordsDropped(), problems);
     }

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.firstspike.prep.event.Events;
+import org.firstspike.prep.event.GestureClass;
+import org.firstspike.prep.event.GestureSegment;
 import org.junit.jupiter.api.Test;
 
 /** GestureLabels parsing of hand-written label CSVs and its range check against a recording. */
@@ -20,7 +22,7 @@ class GestureLabelsTest {
         return text.getBytes(StandardCharsets.US_ASCII);
     }
 
-    private static List<GestureSegment> parse(String text) throws Exception {
+    private static List<GestureLabelRow> parse(String text) throws Exception {
         return GestureLabels.parse(SOURCE, csv(text));
     }
 
@@ -32,15 +34,15 @@ class GestureLabelsTest {
     @Test
     void parsesRowsWithSpacesAndTrailingBlankLines() throws Exception {
         // The spaced header is 39 bytes, so rows start at 39 and 39 + 11 = 50.
-        List<GestureSegment> s = parse(" class , startTime_usec,endTime_usec \r\n1,100,200\r\n 11 , 300 , 400 \r\n\r\n\n");
-        assertEquals(List.of(new GestureSegment(0, 100, 200, 2, 39), new GestureSegment(10, 300, 400, 3, 50)), s);
-        List<GestureSegment> plain = parse(HEADER + "1,100,200\n2,150,250");
-        assertEquals(List.of(new GestureSegment(0, 100, 200, 2, 35), new GestureSegment(1, 150, 250, 3, 45)), plain);
+        List<GestureLabelRow> s = parse(" class , startTime_usec,endTime_usec \r\n1,100,200\r\n 11 , 300 , 400 \r\n\r\n\n");
+        assertEquals(List.of(row(0, 100, 200, 2, 39), row(10, 300, 400, 3, 50)), s);
+        List<GestureLabelRow> plain = parse(HEADER + "1,100,200\n2,150,250");
+        assertEquals(List.of(row(0, 100, 200, 2, 35), row(1, 150, 250, 3, 45)), plain);
     }
 
     @Test
     void overlappingAndRepeatedClassesAreAccepted() throws Exception {
-        List<GestureSegment> s = parse(HEADER + "9,100,300\r\n10,200,400\r\n9,500,600\r\n");
+        List<GestureLabelRow> s = parse(HEADER + "9,100,300\r\n10,200,400\r\n9,500,600\r\n");
         assertEquals(3, s.size());
         assertEquals(8, s.get(2).label());
     }
@@ -106,32 +108,37 @@ class GestureLabelsTest {
 
     @Test
     void segmentsInsideTheRecordingPass() throws Exception {
-        List<GestureSegment> s = parse(HEADER + "1,100,200\r\n2,150,301\r\n");
+        List<GestureLabelRow> s = parse(HEADER + "1,100,200\r\n2,150,301\r\n");
         // Range [100, 301): the end may be one past the last event, as the cut is half-open.
         GestureLabels.checkWithin(SOURCE, s, recording(100, 250, 300));
     }
 
     @Test
     void segmentOutsideTheRecording() throws Exception {
-        List<GestureSegment> s = parse(HEADER + "1,100,200\r\n2,150,302\r\n");
+        List<GestureLabelRow> s = parse(HEADER + "1,100,200\r\n2,150,302\r\n");
         assertMalformed(SOURCE, 46, () -> GestureLabels.checkWithin(SOURCE, s, recording(100, 250, 300)),
                 "line 3: segment [150, 302) us of class 2 is not within the recording's time range [100, 301) us",
                 "expected every segment inside the recording");
-        List<GestureSegment> early = parse(HEADER + "4,99,200\r\n");
+        List<GestureLabelRow> early = parse(HEADER + "4,99,200\r\n");
         assertMalformed(SOURCE, 35, () -> GestureLabels.checkWithin(SOURCE, early, recording(100, 300)),
                 "line 2: segment [99, 200) us of class 4", "time range [100, 301) us");
     }
 
     @Test
     void recordingWithoutEvents() throws Exception {
-        List<GestureSegment> s = parse(HEADER + "1,100,200\r\n");
+        List<GestureLabelRow> s = parse(HEADER + "1,100,200\r\n");
         assertMalformed(SOURCE, 0, () -> GestureLabels.checkWithin(SOURCE, s, Events.empty()),
                 "the recording has no events", "expected events spanning the 1 segments");
     }
 
     @Test
-    void segmentRecordRejectsImpossibleValues() {
-        assertThrows(IllegalArgumentException.class, () -> new GestureSegment(11, 0, 1, 2, 35));
-        assertThrows(IllegalArgumentException.class, () -> new GestureSegment(0, 5, 5, 2, 35));
+    void rowRecordRejectsImpossibleValues() {
+        assertThrows(IllegalArgumentException.class, () -> row(0, 0, 1, 0, 35));
+        assertThrows(IllegalArgumentException.class, () -> row(0, 0, 1, 2, -1));
+        assertThrows(IllegalArgumentException.class, () -> row(0, 5, 5, 2, 35));
+    }
+
+    private static GestureLabelRow row(int label, long start, long end, int line, int offset) {
+        return new GestureLabelRow(new GestureSegment(GestureClass.values()[label], start, end), line, offset);
     }
 }
