@@ -7,13 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
 import org.firstspike.core.io.IdxReader;
+import org.firstspike.core.io.IdxWriter;
 import org.firstspike.core.io.LabeledImages;
 import org.firstspike.core.io.ModelIO;
 import org.firstspike.core.layer.Engine;
@@ -38,18 +38,8 @@ class TrainLocalTest {
                 pixels[i * 64 + p] = (byte) Math.min(255, v);
             }
         }
-        try (DataOutputStream o = new DataOutputStream(Files.newOutputStream(dir.resolve(prefix + "-images-idx3-ubyte")))) {
-            o.writeInt(0x803);
-            o.writeInt(n);
-            o.writeInt(8);
-            o.writeInt(8);
-            o.write(pixels);
-        }
-        try (DataOutputStream o = new DataOutputStream(Files.newOutputStream(dir.resolve(prefix + "-labels-idx1-ubyte")))) {
-            o.writeInt(0x801);
-            o.writeInt(n);
-            o.write(labels);
-        }
+        IdxWriter.writeImages(dir.resolve(prefix + "-images-idx3-ubyte"), n, 8, 8, pixels, false);
+        IdxWriter.writeLabels(dir.resolve(prefix + "-labels-idx1-ubyte"), labels, false);
     }
 
     private static String[] args(Path data, Path out, String... extra) {

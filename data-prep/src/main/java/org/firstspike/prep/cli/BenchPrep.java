@@ -1,5 +1,7 @@
 package org.firstspike.prep.cli;
 
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -9,6 +11,15 @@ import java.util.Random;
 import java.util.Set;
 import org.firstspike.core.cli.Args;
 import org.firstspike.core.cli.CommandLine;
+import org.firstspike.core.io.MalformedInputException;
+import org.firstspike.prep.io.Aedat20Reader;
+import org.firstspike.prep.io.Aedat20Writer;
+import org.firstspike.prep.io.Aedat31Reader;
+import org.firstspike.prep.io.Aedat31Writer;
+import org.firstspike.prep.io.DecodedEvents;
+import org.firstspike.prep.io.DvsAddressConvention;
+import org.firstspike.prep.io.NmnistReader;
+import org.firstspike.prep.io.NmnistWriter;
 import org.firstspike.prep.event.EventBuffer;
 import org.firstspike.prep.event.Events;
 import org.firstspike.prep.event.SensorSize;
@@ -21,7 +32,8 @@ import org.firstspike.prep.tensor.TensorBytes;
 
 /**
  * {@code firstspike bench-prep}: single-thread throughput of the prep hot loops on in-memory data, so the numbers
- * measure the code and not the disk: binning in every mode, and binning plus packing into the stored form. Cases are
+ * measure the code and not the disk: binning in every mode, binning plus packing into the stored form, and decoding
+ * of the three event file formats. Cases are
  * interleaved round by round so machine noise hits them alike; prints medians.
  */
 public final class BenchPrep {
@@ -56,6 +68,19 @@ public final class BenchPrep {
             return TensorBytes.encode(f.counts(), DType.smallestFor(f.max())).length > 0 ? f.events() : 0;
         });
 
+        // Decoding: the same events written in the real formats (N-MNIST needs its 34x34 grid).
+        List<byte[]> aedat31 = new ArrayList<>(), aedat20 = new ArrayList<>(), nmnist = new ArrayList<>();
+        for (Events ev : data) {
+            aedat31.add(new Aedat31Writer(4096, 32).toBytes(ev, ZonedDateTime.of(2026, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC)));
+            aedat20.add(Aedat20Writer.toBytes(ev));
+            nmnist.add(NmnistWriter.toBytes(onNmnistGrid(ev)));
+        }
+        cases.put("decode aedat 3.1", ev -> decoded(aedat31, data, ev, b -> Aedat31Reader.read("bench", b, sensor)));
+        cases.put("decode aedat 2.0", ev -> decoded(aedat20, data, ev, b -> Aedat20Reader.read("bench", b, DvsAddressConvention.SPIKINGJELLY)));
+        cases.put("decode n-mnist", ev -> decoded(nmnist, data, ev, b -> NmnistReader.read("bench", b, SensorSize.ATIS_NMNIST)));
+        Map<String, Long> bytesPerRound = Map.of("decode aedat 3.1", sum(aedat31), "decode aedat 2.0", sum(aedat20),
+                "decode n-mnist", sum(nmnist));
+
         long total = (long) perSample * samples;
         double[][] rates = new double[cases.size()][rounds];
         for (int round = -1; round < rounds; round++) {  // round -1 warms up the JIT
@@ -76,8 +101,10 @@ public final class BenchPrep {
         for (String name : cases.keySet()) {
             double[] v = rates[c++].clone();
             Arrays.sort(v);
-            System.out.printf("  %-28s %8.1f M events/s  (min %.1f, max %.1f)%n", name, v[v.length / 2] / 1e6, v[0] / 1e6,
-                    v[v.length - 1] / 1e6);
+            double median = v[v.length / 2];
+            String mb = bytesPerRound.containsKey(name) ? String.format("  = %,.0f MB/s", median / total * bytesPerRound.get(name) / 1e6) : "";
+            System.out.printf("  %-28s %8.1f M events/s  (min %.1f, max %.1f)%s%n", name, median / 1e6, v[0] / 1e6,
+                    v[v.length - 1] / 1e6, mb);
         }
     }
 
@@ -98,5 +125,29 @@ public final class BenchPrep {
 
     private interface Case {
         long run(Events ev);
+    }
+
+    private interface Decoder {
+        DecodedEvents decode(byte[] content) throws MalformedInputException;
+    }
+
+    /** Decodes the file written from sample {@code ev}; returns its event count. */
+    private static long decoded(List<byte[]> files, List<Events> data, Events ev, Decoder d) {
+        try {
+            return d.decode(files.get(data.indexOf(ev))).events().size();
+        } catch (MalformedInputException e) {
+            throw new IllegalStateException("the writer's own output must decode: " + e.getMessage(), e);
+        }
+    }
+
+    private static long sum(List<byte[]> files) {
+        return files.stream().mapToLong(b -> b.length).sum();
+    }
+
+    /** The events folded onto N-MNIST's 34x34 grid, for its decoder. */
+    private static Events onNmnistGrid(Events ev) {
+        EventBuffer b = new EventBuffer(ev.size());
+        for (int i = 0; i < ev.size(); i++) b.add(ev.t(i), ev.x(i) % 34, ev.y(i) % 34, ev.p(i));
+        return b.build();
     }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import org.firstspike.core.io.LabeledImages;
 import org.firstspike.prep.event.Events;
 import org.firstspike.prep.io.Aedat20Writer;
+import org.firstspike.prep.io.CifarVariant;
 import org.firstspike.prep.synth.GreyImage;
 import org.firstspike.prep.synth.MonitorRecording;
 import org.firstspike.prep.synth.Seeds;
@@ -21,7 +22,7 @@ import org.firstspike.prep.synth.Seeds;
  * that number classes by sorted folder name get k back.
  */
 final class Cifar10DvsDataset implements SynthDataset {
-    static final List<String> CLASSES = List.of("airplane", "automobile", "bird", "cat", "deer", "dog", "frog", "horse", "ship", "truck");
+    static final List<String> CLASSES = CifarVariant.CIFAR10.classNames();
     private static final long SENSOR = 1, NOISE = 2;
     private final Path out;
     private final LabeledImages images;

@@ -14,8 +14,6 @@ import org.firstspike.prep.layout.PlannedInputs;
  * {@code train.bin} + {@code test.bin} (CIFAR-100, coarse or fine labels). One task per batch file.
  */
 public final class CifarCorpus implements ImageCorpus {
-    private static final List<String> CIFAR10 = List.of("airplane", "automobile", "bird", "cat", "deer", "dog", "frog",
-            "horse", "ship", "truck");
 
     private final CifarVariant variant;
 
@@ -27,7 +25,7 @@ public final class CifarCorpus implements ImageCorpus {
 
     @Override
     public List<String> classes() {
-        return variant == CifarVariant.CIFAR10 ? CIFAR10 : List.of();  // CIFAR-100 names live in its meta file
+        return variant.classNames();
     }
 
     @Override

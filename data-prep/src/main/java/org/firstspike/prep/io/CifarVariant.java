@@ -34,6 +34,13 @@ public enum CifarVariant {
         return dataset;
     }
 
+    /** Class names by label: CIFAR-10's ten; empty for CIFAR-100, whose names live in its meta file, not the batches. */
+    public java.util.List<String> classNames() {
+        return this == CIFAR10
+                ? java.util.List.of("airplane", "automobile", "bird", "cat", "deer", "dog", "frog", "horse", "ship", "truck")
+                : java.util.List.of();
+    }
+
     /** Label bytes at the start of each record. */
     int labelBytes() {
         return labelClasses.length;

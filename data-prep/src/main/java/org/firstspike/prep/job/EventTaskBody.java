@@ -37,11 +37,11 @@ final class EventTaskBody implements TaskBody<InputUnit> {
 
     @Override
     public void process(InputUnit unit, SourceReport report, Consumer<SampleRecord> out) throws IOException {
-        byte[] content = HadoopFiles.readAll(unit.path());
-        byte[] companion = unit.companion() == null ? null : HadoopFiles.readAll(unit.companion());
-        report.bytes = content.length + (companion == null ? 0 : companion.length);
-        report.sha256 = PrepRun.sha256(content) + (companion == null ? "" : " " + PrepRun.sha256(companion));
-        DecodedUnit decoded = layout.decode(unit, content, companion);
+        InputFiles in = InputFiles.read(unit.path(), unit.companion(), report);
+        long t0 = System.nanoTime();
+        DecodedUnit decoded = layout.decode(unit, in.content(), in.companion());
+        long t1 = System.nanoTime();
+        report.decodeNanos += t1 - t0;
         for (DecodedUnit.SegmentProblem p : decoded.segmentProblems()) {
             if (policy == BadInputPolicy.FAIL) throw p.error();
             report.rejections.add(new Rejection(unit.split(), p.error().source(), p.error().offset(),
@@ -60,5 +60,6 @@ final class EventTaskBody implements TaskBody<InputUnit> {
             report.eventsKept += r.eventsKept();
             report.eventsBinned += r.eventsBinned();
         }
+        report.encodeNanos += System.nanoTime() - t1;
     }
 }

@@ -30,11 +30,11 @@ final class ImageTaskBody implements TaskBody<ImageUnit> {
 
     @Override
     public void process(ImageUnit unit, SourceReport report, Consumer<SampleRecord> out) throws IOException {
-        byte[] images = HadoopFiles.readAll(unit.images());
-        byte[] labels = unit.labels() == null ? null : HadoopFiles.readAll(unit.labels());
-        report.bytes = images.length + (labels == null ? 0 : labels.length);
-        report.sha256 = PrepRun.sha256(images) + (labels == null ? "" : " " + PrepRun.sha256(labels));
-        LabeledBlock b = corpus.decode(unit, images, labels);
+        InputFiles in = InputFiles.read(unit.images(), unit.labels(), report);
+        long t0 = System.nanoTime();
+        LabeledBlock b = corpus.decode(unit, in.content(), in.companion());
+        long t1 = System.nanoTime();
+        report.decodeNanos += t1 - t0;
         int size = b.imageSize();
         int[] shape = {1, b.channels(), b.height(), b.width()};
         for (int i = 0; i < b.count(); i++) {
@@ -44,5 +44,6 @@ final class ImageTaskBody implements TaskBody<ImageUnit> {
             report.countSample(b.labels()[i]);
         }
         report.recordsRead = b.count();
+        report.encodeNanos += System.nanoTime() - t1;
     }
 }

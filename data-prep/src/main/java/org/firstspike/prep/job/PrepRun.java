@@ -1,5 +1,6 @@
 package org.firstspike.prep.job;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -111,6 +112,7 @@ final class PrepRun {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         CollectionAccumulator<SourceReport> acc = spark.sparkContext().collectionAccumulator("firstspike-prep-sources");
         List<String> splits = new ArrayList<>();
+        long taskMillis = 0;
         for (String split : List.of("train", "test")) {
             List<List<U>> blocks = blocks(units.stream().filter(u -> body.split(u).equals(split)).toList(), body, spec.taskBytes());
             HadoopFiles.delete(spec.out() + "/" + split);
@@ -124,8 +126,10 @@ final class PrepRun {
                     .mapPartitions(it -> new SampleIterator<>(it.next(), body, policy, acc))
                     .map(TensorRows::toRow);
             try {
+                // Dictionary encoding cannot help unique tensors; Parquet would hash every one before falling back.
                 spark.createDataFrame(rows, TensorRows.SCHEMA).write().mode(SaveMode.Overwrite)
-                        .option("compression", spec.compression()).parquet(spec.out() + "/" + split);
+                        .option("compression", spec.compression()).option("parquet.enable.dictionary#" + TensorColumns.DATA, "false")
+                        .parquet(spec.out() + "/" + split);
             } catch (Exception e) {  // SparkException is checked but thrown undeclared through the Java API
                 String bad = BadInputFailure.messageOf(e);
                 if (bad != null) throw new IOException(bad + " (use --on-bad-input skip to set bad inputs aside)", e);
@@ -133,6 +137,7 @@ final class PrepRun {
                 throw new IllegalStateException("Spark job failed while writing " + spec.out() + "/" + split, e);
             } finally {
                 spark.sparkContext().removeSparkListener(progress);
+                taskMillis += progress.taskMillis();
             }
         }
         List<SourceReport> reports = dedupe(acc.value());
@@ -141,6 +146,7 @@ final class PrepRun {
         writeTables(spark, spec, reports, rejections);
         double seconds = (System.nanoTime() - start) / 1e9;
         ObjectNode summary = summary(spec, splits, reports, rejections, ignored, seconds);
+        timeBreakdown(summary, reports, taskMillis);
         HadoopFiles.writeAtomically(spec.out() + "/summary.json", JSON.writeValueAsString(summary) + "\n");
         HadoopFiles.writeAtomically(spec.out() + "/metadata.json",
                 JSON.writerWithDefaultPrettyPrinter().writeValueAsString(metadata(spec, splits, reports, rejections, ignored)) + "\n");
@@ -209,6 +215,29 @@ final class PrepRun {
         return s;
     }
 
+    /**
+     * Where the tasks spent their time: reading, checksums, decoding, binning and packing (or image coding), and the
+     * rest of the task time (row conversion, Parquet encoding and compression, writing, Spark).
+     */
+    private static void timeBreakdown(ObjectNode summary, List<SourceReport> reports, long taskMillis) {
+        ObjectNode t = summary.putObject("task_seconds");
+        double read = reports.stream().mapToLong(r -> r.readNanos).sum() / 1e9;
+        double checksum = reports.stream().mapToLong(r -> r.checksumNanos).sum() / 1e9;
+        double decode = reports.stream().mapToLong(r -> r.decodeNanos).sum() / 1e9;
+        double encode = reports.stream().mapToLong(r -> r.encodeNanos).sum() / 1e9;
+        double total = taskMillis / 1e3;
+        t.put("total", round(total));
+        t.put("read", round(read));
+        t.put("checksum", round(checksum));
+        t.put("decode", round(decode));
+        t.put("bin_and_pack", round(encode));
+        t.put("parquet_and_spark", round(Math.max(0, total - read - checksum - decode - encode)));
+    }
+
+    private static double round(double seconds) {
+        return Math.round(seconds * 100) / 100.0;
+    }
+
     private static ObjectNode metadata(Spec spec, List<String> splits, List<SourceReport> reports, List<Rejection> rejections,
                                        List<String> ignored) {
         ObjectNode m = JSON.createObjectNode();
@@ -261,6 +290,10 @@ final class PrepRun {
         if (s.get("events_in_samples").asLong() > 0)
             System.err.printf("  events: %,d in samples, %,d kept after crop/denoise, %,d binned%n",
                     s.get("events_in_samples").asLong(), s.get("events_kept").asLong(), s.get("events_binned").asLong());
+        JsonNode t = s.get("task_seconds");
+        System.err.printf("  task time %.1f s: read %.1f, checksum %.1f, decode %.1f, bin+pack %.1f, Parquet+Spark %.1f%n",
+                t.get("total").asDouble(), t.get("read").asDouble(), t.get("checksum").asDouble(), t.get("decode").asDouble(),
+                t.get("bin_and_pack").asDouble(), t.get("parquet_and_spark").asDouble());
         System.err.printf("  rejected: %d%s%n", rejections.size(), rejections.isEmpty() ? "" : " (table: " + spec.out() + "/rejected)");
         rejections.stream().limit(20).forEach(r -> System.err.println("    " + r.unit() + ": " + r.reason()));
         if (rejections.size() > 20) System.err.println("    ... " + (rejections.size() - 20) + " more in the table");

@@ -23,6 +23,10 @@ public final class SourceReport implements Serializable {
     long eventsKept;
     long eventsBinned;
     final TreeMap<Integer, Long> perClass = new TreeMap<>();
+    long readNanos;
+    long checksumNanos;
+    long decodeNanos;
+    long encodeNanos;
     final List<Rejection> rejections = new ArrayList<>();
     boolean rejected;
 

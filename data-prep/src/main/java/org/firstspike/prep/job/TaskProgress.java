@@ -13,6 +13,7 @@ final class TaskProgress extends SparkListener {
     private final long start = System.nanoTime();
     private final AtomicInteger done = new AtomicInteger();
     private volatile long lastPrint;
+    private final java.util.concurrent.atomic.AtomicLong runMillis = new java.util.concurrent.atomic.AtomicLong();
 
     TaskProgress(String label, int tasks, long totalBytes) {
         this.label = label;
@@ -20,9 +21,15 @@ final class TaskProgress extends SparkListener {
         this.totalBytes = totalBytes;
     }
 
+    /** Executor run time of the successful tasks so far, summed over tasks. */
+    long taskMillis() {
+        return runMillis.get();
+    }
+
     @Override
     public void onTaskEnd(SparkListenerTaskEnd end) {
         if (!"Success".equals(end.reason().toString())) return;
+        if (end.taskMetrics() != null) runMillis.addAndGet(end.taskMetrics().executorRunTime());
         int d = done.incrementAndGet();
         long now = System.nanoTime();
         if (d < tasks && now - lastPrint < 2_000_000_000L) return;

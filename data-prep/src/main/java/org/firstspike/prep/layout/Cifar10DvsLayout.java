@@ -1,12 +1,12 @@
 package org.firstspike.prep.layout;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.firstspike.core.io.MalformedInputException;
 import org.firstspike.prep.event.SensorSize;
 import org.firstspike.prep.io.Aedat20Reader;
+import org.firstspike.prep.io.CifarVariant;
 import org.firstspike.prep.io.DecodedEvents;
 import org.firstspike.prep.io.DvsAddressConvention;
 
@@ -16,9 +16,8 @@ import org.firstspike.prep.io.DvsAddressConvention;
  * the default 100 of 1,000 that is a 9:1 split by index, reproducible without a seed). Addresses are mapped with
  * the chosen {@link DvsAddressConvention} (SpikingJelly's by default).
  */
-public final class Cifar10DvsLayout implements EventLayout {
-    private static final List<String> CLASSES = List.of("airplane", "automobile", "bird", "cat", "deer", "dog", "frog",
-            "horse", "ship", "truck");
+public final class Cifar10DvsLayout extends OneRecordingPerFile {
+    private static final List<String> CLASSES = CifarVariant.CIFAR10.classNames();
     private static final Pattern NAME = Pattern.compile("cifar10_([a-z]+)_(\\d{1,9})\\.aedat");
 
     private final DvsAddressConvention convention;
@@ -40,35 +39,22 @@ public final class Cifar10DvsLayout implements EventLayout {
 
     @Override public List<String> classes() { return CLASSES; }
 
+    @Override String extension() { return ".aedat"; }
+
     @Override
-    public PlannedInputs<InputUnit> plan(CorpusListing listing) {
-        List<InputUnit> units = new ArrayList<>();
-        List<MalformedInputException> problems = new ArrayList<>();
-        List<String> ignored = new ArrayList<>();
-        for (CorpusListing.Entry f : listing.files()) {
-            if (!f.relative().endsWith(".aedat")) {
-                ignored.add(f.relative());
-                continue;
-            }
-            String[] parts = f.relative().split("/");
-            Matcher m = NAME.matcher(parts[parts.length - 1]);
-            int label = parts.length >= 2 ? CLASSES.indexOf(parts[parts.length - 2]) : -1;
-            if (label < 0 || !m.matches() || !m.group(1).equals(CLASSES.get(label))) {
-                problems.add(new MalformedInputException(f.path(), 0, "recording at '" + f.relative()
-                        + "'; expected <class>/cifar10_<class>_<index>.aedat with class one of " + CLASSES));
-                continue;
-            }
-            String split = Integer.parseInt(m.group(2)) < testPerClass ? "test" : "train";
-            units.add(new InputUnit(split, f.path(), f.relative(), label, null, f.bytes()));
-        }
-        return new PlannedInputs<>(units, problems, ignored);
+    InputUnit unitFor(CorpusListing.Entry f) throws MalformedInputException {
+        String[] parts = f.relative().split("/");
+        Matcher m = NAME.matcher(parts[parts.length - 1]);
+        int label = parts.length >= 2 ? CLASSES.indexOf(parts[parts.length - 2]) : -1;
+        if (label < 0 || !m.matches() || !m.group(1).equals(CLASSES.get(label)))
+            throw new MalformedInputException(f.path(), 0, "recording at '" + f.relative()
+                    + "'; expected <class>/cifar10_<class>_<index>.aedat with class one of " + CLASSES);
+        String split = Integer.parseInt(m.group(2)) < testPerClass ? "test" : "train";
+        return new InputUnit(split, f.path(), f.relative(), label, null, f.bytes());
     }
 
     @Override
-    public DecodedUnit decode(InputUnit unit, byte[] content, byte[] companion) throws MalformedInputException {
-        DecodedEvents d = Aedat20Reader.read(unit.path(), content, convention);
-        long t0 = d.events().size() > 0 ? d.events().t(0) : 0;
-        return new DecodedUnit(List.of(new EventSample(0, unit.label(), d.events(), t0)), d.recordsRead(),
-                d.recordsDropped(), List.of());
+    DecodedEvents read(InputUnit unit, byte[] content) throws MalformedInputException {
+        return Aedat20Reader.read(unit.path(), content, convention);
     }
 }

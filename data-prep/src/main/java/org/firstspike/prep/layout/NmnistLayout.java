@@ -1,6 +1,5 @@
 package org.firstspike.prep.layout;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.firstspike.core.io.MalformedInputException;
 import org.firstspike.prep.event.SensorSize;
@@ -11,7 +10,7 @@ import org.firstspike.prep.io.NmnistReader;
  * N-MNIST: {@code Train/<digit>/<id>.bin} and {@code Test/<digit>/<id>.bin}, one 34x34 ATIS recording per file,
  * the label from the folder name (formats-and-anchors §3.2).
  */
-public final class NmnistLayout implements EventLayout {
+public final class NmnistLayout extends OneRecordingPerFile {
     private static final List<String> CLASSES = List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9");
 
     @Override public String name() { return "nmnist"; }
@@ -20,27 +19,17 @@ public final class NmnistLayout implements EventLayout {
 
     @Override public List<String> classes() { return CLASSES; }
 
+    @Override String extension() { return ".bin"; }
+
     @Override
-    public PlannedInputs<InputUnit> plan(CorpusListing listing) {
-        List<InputUnit> units = new ArrayList<>();
-        List<MalformedInputException> problems = new ArrayList<>();
-        List<String> ignored = new ArrayList<>();
-        for (CorpusListing.Entry f : listing.files()) {
-            if (!f.relative().endsWith(".bin")) {
-                ignored.add(f.relative());
-                continue;
-            }
-            String[] parts = f.relative().split("/");
-            String split = parts.length == 3 ? splitOf(parts[0]) : null;
-            int label = parts.length == 3 ? CLASSES.indexOf(parts[1]) : -1;
-            if (split == null || label < 0) {
-                problems.add(new MalformedInputException(f.path(), 0, "recording at '" + f.relative()
-                        + "'; expected Train/<digit 0-9>/<name>.bin or Test/<digit 0-9>/<name>.bin"));
-                continue;
-            }
-            units.add(new InputUnit(split, f.path(), f.relative(), label, null, f.bytes()));
-        }
-        return new PlannedInputs<>(units, problems, ignored);
+    InputUnit unitFor(CorpusListing.Entry f) throws MalformedInputException {
+        String[] parts = f.relative().split("/");
+        String split = parts.length == 3 ? splitOf(parts[0]) : null;
+        int label = parts.length == 3 ? CLASSES.indexOf(parts[1]) : -1;
+        if (split == null || label < 0)
+            throw new MalformedInputException(f.path(), 0, "recording at '" + f.relative()
+                    + "'; expected Train/<digit 0-9>/<name>.bin or Test/<digit 0-9>/<name>.bin");
+        return new InputUnit(split, f.path(), f.relative(), label, null, f.bytes());
     }
 
     private static String splitOf(String folder) {
@@ -52,10 +41,7 @@ public final class NmnistLayout implements EventLayout {
     }
 
     @Override
-    public DecodedUnit decode(InputUnit unit, byte[] content, byte[] companion) throws MalformedInputException {
-        DecodedEvents d = NmnistReader.read(unit.path(), content, sensor());
-        long t0 = d.events().size() > 0 ? d.events().t(0) : 0;
-        return new DecodedUnit(List.of(new EventSample(0, unit.label(), d.events(), t0)), d.recordsRead(),
-                d.recordsDropped(), List.of());
+    DecodedEvents read(InputUnit unit, byte[] content) throws MalformedInputException {
+        return NmnistReader.read(unit.path(), content, sensor());
     }
 }

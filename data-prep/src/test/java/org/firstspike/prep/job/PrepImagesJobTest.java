@@ -21,6 +21,7 @@ import org.firstspike.core.cli.TrainLocal;
 import org.firstspike.core.data.DatasetSplit;
 import org.firstspike.core.data.IdxFormat;
 import org.firstspike.core.encode.InputEncoding;
+import org.firstspike.core.io.IdxWriter;
 import org.firstspike.core.layer.Engine;
 import org.firstspike.core.layer.Shape;
 import org.firstspike.prep.io.PreparedDatasetFormat;
@@ -159,7 +160,7 @@ class PrepImagesJobTest {
         Path in = Files.createDirectories(tmp.resolve("in"));
         IdxFiles.writeSplit(in, "train", 20, 3, false);
         IdxFiles.writeSplit(in, "t10k", 10, 4, false);
-        IdxFiles.writeLabels(in.resolve("t10k-labels-idx1-ubyte"), new byte[9], false);
+        IdxWriter.writeLabels(in.resolve("t10k-labels-idx1-ubyte"), new byte[9], false);
         IOException e = assertThrows(IOException.class, () -> prep(in, tmp.resolve("fail")));
         assertTrue(e.getMessage().contains("t10k-labels-idx1-ubyte: at byte 4: label count 9 does not match the image count 10"),
                 e.getMessage());
