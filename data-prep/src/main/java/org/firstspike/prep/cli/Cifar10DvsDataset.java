@@ -60,16 +60,6 @@ final class Cifar10DvsDataset implements SynthDataset {
     }
 
     @Override
-    public String unitName() {
-        return "samples";
-    }
-
-    @Override
-    public int filesPerUnit() {
-        return 1;
-    }
-
-    @Override
     public long[] writeUnit(int index) throws IOException {
         String name = CLASSES.get(index / perClass);
         Events events = MonitorRecording.record(GreyImage.fromIdx(images.images(), source[index]), settings,

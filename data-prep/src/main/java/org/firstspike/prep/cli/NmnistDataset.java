@@ -48,16 +48,6 @@ final class NmnistDataset implements SynthDataset {
     }
 
     @Override
-    public String unitName() {
-        return "samples";
-    }
-
-    @Override
-    public int filesPerUnit() {
-        return 1;
-    }
-
-    @Override
     public long[] writeUnit(int index) throws IOException {
         boolean isTrain = index < trainCount;
         LabeledImages split = isTrain ? train : test;

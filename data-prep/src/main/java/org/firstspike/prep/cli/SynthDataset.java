@@ -11,13 +11,17 @@ interface SynthDataset {
     int units();
 
     /** What a unit is called in progress lines ("samples", "trials"). */
-    String unitName();
+    default String unitName() {
+        return "samples";
+    }
 
     /** Generates and writes unit {@code index}; returns the event count of each sample it wrote. */
     long[] writeUnit(int index) throws IOException;
 
     /** Files written per unit. */
-    int filesPerUnit();
+    default int filesPerUnit() {
+        return 1;
+    }
 
     /** Writes the files that describe the whole dataset (trial lists, mappings); returns how many. */
     int writeIndex() throws IOException;
