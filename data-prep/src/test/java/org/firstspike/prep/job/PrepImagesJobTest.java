@@ -169,6 +169,47 @@ class PrepImagesJobTest {
         assertEquals(20, s.get("samples").get("train").asInt());
     }
 
+    /** CIFAR-10 binary records: label byte, then 3,072 pixel bytes (R, G, B planes); pixel i of record r is (r + i) mod 251. */
+    private static byte[] cifarBatch(int first, int... labels) {
+        byte[] b = new byte[labels.length * 3073];
+        for (int r = 0; r < labels.length; r++) {
+            b[r * 3073] = (byte) labels[r];
+            for (int i = 0; i < 3072; i++) b[r * 3073 + 1 + i] = (byte) ((first + r + i) % 251);
+        }
+        return b;
+    }
+
+    @Test
+    void cifarBatchesBecomeThreeChannelSamplesAndBadBatchesAreRejected(@TempDir Path tmp) throws IOException {
+        Path in = Files.createDirectories(tmp.resolve("cifar-10-batches-bin"));
+        Files.write(in.resolve("data_batch_1.bin"), cifarBatch(0, 3, 9, 0));
+        Files.write(in.resolve("data_batch_2.bin"), cifarBatch(3, 1));
+        Files.write(in.resolve("test_batch.bin"), cifarBatch(4, 7, 7));
+        Files.writeString(in.resolve("batches.meta.txt"), "airplane\n");
+        Path out = tmp.resolve("out");
+        ObjectNode s = PrepImagesJob.run(new String[] {"--format", "cifar", "--input", in.toString(), "--out", out.toString()});
+        assertEquals(4, s.get("samples").get("train").asInt());
+        assertEquals(2, s.get("samples").get("test").asInt());
+        assertEquals(1, s.get("ignored_files").asInt(), "batches.meta.txt is counted, not read");
+        DatasetSplit train = new PreparedDatasetFormat().load(out, "train", 0);
+        assertEquals(new Shape(3, 32, 32), train.shape());
+        assertEquals(List.of(3, 9, 0, 1), List.of(train.samples().label(0), train.samples().label(1), train.samples().label(2),
+                train.samples().label(3)));
+        float[] x = new float[3072];
+        train.samples().copySample(3, x, 0);  // record 0 of data_batch_2, first = 3
+        for (int i : new int[] {0, 1023, 1024, 3071}) assertEquals(((3 + i) % 251) / 255f, x[i], 0f, "pixel " + i);
+        assertEquals("ship", JSON.readTree(out.resolve("metadata.json").toFile()).get("classes").get(8).asText());
+
+        Files.write(in.resolve("data_batch_2.bin"), java.util.Arrays.copyOf(cifarBatch(3, 1), 3000));
+        IOException e = assertThrows(IOException.class, () -> PrepImagesJob.run(new String[] {"--format", "cifar", "--input",
+                in.toString(), "--out", tmp.resolve("fail").toString()}));
+        assertTrue(e.getMessage().contains("data_batch_2.bin: at byte 0:"), e.getMessage());
+        ObjectNode skipped = PrepImagesJob.run(new String[] {"--format", "cifar", "--input", in.toString(), "--out",
+                tmp.resolve("skip").toString(), "--on-bad-input", "skip"});
+        assertEquals(3, skipped.get("samples").get("train").asInt());
+        assertEquals(1, skipped.get("rejected").asInt());
+    }
+
     @Test
     void trainingFromTheParquetOutputEqualsTrainingFromIdx(@TempDir Path tmp) throws IOException {
         Path out = tmp.resolve("prepared");
