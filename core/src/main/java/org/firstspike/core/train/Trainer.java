@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.firstspike.core.data.SampleSet;
 import org.firstspike.core.metrics.MetricsAccumulator;
-import org.firstspike.core.net.BatchOutput;
 import org.firstspike.core.net.Network;
 
 /**
@@ -39,8 +38,7 @@ public final class Trainer {
         LearningRateSchedule lr = schedule(cfg, train.size());
         long perEpoch = (train.size() + cfg.batchSize() - 1) / cfg.batchSize();
         long totalSteps = perEpoch * cfg.epochs();
-        float[] samples = new float[cfg.batchSize() * len];
-        int[] labels = new int[cfg.batchSize()];
+        MinibatchStep step = new MinibatchStep(net, optimizer, lr, cfg);
         List<EpochReport> reports = new ArrayList<>();
         // epoch 0: the untrained network, where signal fading across depth shows
         listener.epochEnd(new EpochReport(0, Double.NaN, Double.NaN,
@@ -50,20 +48,8 @@ public final class Trainer {
             long lastReport = epochStart;
             int[] order = Shuffle.permutation(train.size(), cfg.seed(), epoch);
             MetricsAccumulator acc = new MetricsAccumulator(net.neuronsPerLayer(), net.config().classes());
-            double rate = lr.at(optimizer.steps());
             for (int from = 0; from < order.length; from += cfg.batchSize()) {
-                int n = Batches.fill(train, order, from, cfg.batchSize(), samples, labels);
-                float[] x = n == cfg.batchSize() ? samples : java.util.Arrays.copyOf(samples, n * len);
-                int[] y = n == cfg.batchSize() ? labels : java.util.Arrays.copyOf(labels, n);
-                net.zeroGrad();
-                BatchOutput out = net.forward(x, n, y, cfg.engine());
-                if (!Double.isFinite(out.loss()))
-                    throw new IllegalStateException("loss became " + out.loss() + " at epoch " + epoch + ", step "
-                            + (optimizer.steps() + 1) + ": lower train.lr or check the input data");
-                net.backward();
-                rate = lr.at(optimizer.steps());
-                optimizer.step(rate);
-                acc.add(out, y, n);
+                step.run(train, order, from, acc, "epoch " + epoch);
                 long now = System.nanoTime();
                 if (now - lastReport > PROGRESS_NANOS) {
                     lastReport = now;
@@ -77,7 +63,7 @@ public final class Trainer {
             var testResult = Evaluator.evaluate(net, test, cfg.evalBatchSize(), cfg.engine());
             double epochSeconds = (System.nanoTime() - epochStart) / 1e9;
             EpochReport r = new EpochReport(epoch, acc.meanLoss(), acc.accuracy(), testResult,
-                    acc.samples() / ((trainEnd - epochStart) / 1e9), epochSeconds, rate);
+                    acc.samples() / ((trainEnd - epochStart) / 1e9), epochSeconds, step.lastRate());
             reports.add(r);
             listener.epochEnd(r);
         }
