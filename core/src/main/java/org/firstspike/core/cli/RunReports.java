@@ -9,12 +9,12 @@ import org.firstspike.core.metrics.EvalResult;
 import org.firstspike.core.train.EpochReport;
 
 /** The JSON shapes of a run: one metrics.jsonl object per epoch and the final one-line summary. */
-final class RunReports {
+public final class RunReports {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private RunReports() {}
 
-    static ObjectNode epochJson(EpochReport r) {
+    public static ObjectNode epochJson(EpochReport r) {
         ObjectNode o = JSON.createObjectNode();
         o.put("epoch", r.epoch());
         putFinite(o, "train_loss", r.trainLoss());
@@ -24,6 +24,17 @@ final class RunReports {
         o.put("epoch_seconds", r.epochSeconds());
         o.put("learning_rate", r.learningRate());
         return o;
+    }
+
+    /** The human-readable line printed at each epoch end (epoch 0: the network at initialization). */
+    public static String epochLine(EpochReport r, int epochs) {
+        if (r.epoch() == 0)
+            return String.format("at initialization: test acc %.2f%%, spikes/neuron by layer %s", 100 * r.test().accuracy(),
+                    java.util.Arrays.toString(r.test().spikesPerNeuronByLayer()));
+        return String.format("epoch %d/%d done in %s: train loss %.4f acc %.2f%%, test acc %.2f%%, %.3f spikes/neuron, "
+                        + "first output spike at step %.2f, %,.0f samples/s", r.epoch(), epochs, Durations.format(r.epochSeconds()),
+                r.trainLoss(), 100 * r.trainAccuracy(), 100 * r.test().accuracy(), r.test().spikesPerNeuron(),
+                r.test().meanFirstSpikeStep(), r.trainSamplesPerSecond());
     }
 
     /** JSON has no NaN: a value that does not exist yet (training loss at epoch 0) is null. */
@@ -41,7 +52,7 @@ final class RunReports {
         o.put("mean_first_spike_step", e.meanFirstSpikeStep());
     }
 
-    static ObjectNode summaryJson(List<EpochReport> reports, double seconds, Path model) {
+    public static ObjectNode summaryJson(List<EpochReport> reports, double seconds, Path model) {
         EpochReport last = reports.get(reports.size() - 1);
         ObjectNode o = JSON.createObjectNode();
         putEval(o, last.test());

@@ -60,8 +60,8 @@ public final class TrainLocal {
 
         DatasetSplit trainSplit = format.load(data, "train", train.trainLimit());
         DatasetSplit testSplit = format.load(data, "test", train.testLimit());
-        trainSplit.checkCompatible(model.input(), model.encoding(), model.timeSteps());
-        testSplit.checkCompatible(model.input(), model.encoding(), model.timeSteps());
+        trainSplit.format().checkCompatible(model.input(), model.encoding(), model.timeSteps());
+        testSplit.format().checkCompatible(model.input(), model.encoding(), model.timeSteps());
         int threads = ComputeThreads.use(train.threads());
 
         Files.createDirectories(out);
@@ -94,16 +94,7 @@ public final class TrainLocal {
                     } catch (IOException e) {
                         throw new IllegalStateException(metrics + ": cannot write metrics: " + e.getMessage(), e);
                     }
-                    if (r.epoch() == 0) {
-                        System.err.printf("at initialization: test acc %.2f%%, spikes/neuron by layer %s%n",
-                                100 * r.test().accuracy(), java.util.Arrays.toString(r.test().spikesPerNeuronByLayer()));
-                        return;
-                    }
-                    System.err.printf("epoch %d/%d done in %s: train loss %.4f acc %.2f%%, test acc %.2f%%, "
-                                    + "%.3f spikes/neuron, first output spike at step %.2f, %,.0f samples/s%n",
-                            r.epoch(), train.epochs(), Durations.format(r.epochSeconds()), r.trainLoss(),
-                            100 * r.trainAccuracy(), 100 * r.test().accuracy(), r.test().spikesPerNeuron(),
-                            r.test().meanFirstSpikeStep(), r.trainSamplesPerSecond());
+                    System.err.println(RunReports.epochLine(r, train.epochs()));
                 }
             });
         }

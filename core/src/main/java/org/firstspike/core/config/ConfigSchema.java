@@ -46,6 +46,9 @@ public final class ConfigSchema {
         d.put("train.threads", "0");
         d.put("train.trainLimit", "0");
         d.put("train.testLimit", "0");
+        d.put("train.workers", "0");
+        d.put("train.averagingFrequency", "5");
+        d.put("train.aggregationDepth", "2");
         d.put("train.evalBatchSize", "1000");
         return java.util.Collections.unmodifiableMap(d);
     }

@@ -151,6 +151,11 @@ public final class Settings {
         return m;
     }
 
+    /** Every key and its value, for shipping the settings to another JVM. */
+    public Map<String, String> values() {
+        return new LinkedHashMap<>(values);
+    }
+
     public List<String> describe() {
         List<String> lines = new ArrayList<>();
         values.forEach((k, v) -> lines.add(k + " = " + v));

@@ -25,7 +25,7 @@ public final class IdxFormat implements DatasetFormat {
         LabeledImages set = IdxReader.readSplit(dir, split);
         Shape shape = new Shape(1, set.images().rows(), set.images().cols());
         ImageSamples samples = new ImageSamples(set.images().pixels(), set.labels(), shape.size(), limit);
-        return new DatasetSplit(samples, shape, EnumSet.of(InputEncoding.DIRECT, InputEncoding.LATENCY), 1,
-                dir + " (IDX " + split + ")");
+        return new DatasetSplit(samples, new SampleFormat(shape, EnumSet.of(InputEncoding.DIRECT, InputEncoding.LATENCY), 1,
+                dir + " (IDX " + split + ")"));
     }
 }

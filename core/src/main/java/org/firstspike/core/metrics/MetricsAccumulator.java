@@ -3,7 +3,9 @@ package org.firstspike.core.metrics;
 import org.firstspike.core.net.BatchOutput;
 
 /** Sums batch outputs into dataset-level metrics. */
-public final class MetricsAccumulator {
+public final class MetricsAccumulator implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
     private final int[] neuronsPerLayer;
     private final long[] spikes;
     private final long[][] confusion;
@@ -27,6 +29,20 @@ public final class MetricsAccumulator {
         for (int i = 0; i < spikes.length; i++) spikes[i] += out.spikesPerLayer()[i];
         lossSum += out.loss() * batch;
         samples += batch;
+    }
+
+    /** Adds another accumulator's counts (a partition's, in distributed evaluation); returns this. */
+    public MetricsAccumulator merge(MetricsAccumulator o) {
+        if (o.spikes.length != spikes.length || o.confusion.length != confusion.length)
+            throw new IllegalArgumentException("metrics of different networks cannot be merged");
+        for (int i = 0; i < spikes.length; i++) spikes[i] += o.spikes[i];
+        for (int i = 0; i < confusion.length; i++)
+            for (int j = 0; j < confusion.length; j++) confusion[i][j] += o.confusion[i][j];
+        samples += o.samples;
+        correct += o.correct;
+        lossSum += o.lossSum;
+        firstStepSum += o.firstStepSum;
+        return this;
     }
 
     public long samples() { return samples; }

@@ -12,6 +12,11 @@ public final class Evaluator {
     private Evaluator() {}
 
     public static EvalResult evaluate(Network net, SampleSet data, int batchSize, Engine engine) {
+        return accumulate(net, data, batchSize, engine).result();
+    }
+
+    /** The metric sums over {@code data}, mergeable with other partitions' sums. */
+    public static MetricsAccumulator accumulate(Network net, SampleSet data, int batchSize, Engine engine) {
         int len = net.sampleLength();
         if (data.sampleLength() != len)
             throw new IllegalArgumentException("dataset samples have " + data.sampleLength() + " values, the model expects " + len);
@@ -27,6 +32,6 @@ public final class Evaluator {
             BatchOutput out = net.forward(x, n, y, engine);
             acc.add(out, y, n);
         }
-        return acc.result();
+        return acc;
     }
 }

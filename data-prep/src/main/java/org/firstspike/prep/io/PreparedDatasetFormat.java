@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.example.data.Group;
@@ -16,6 +17,7 @@ import org.apache.parquet.hadoop.ParquetReader;
 import org.apache.parquet.hadoop.example.GroupReadSupport;
 import org.firstspike.core.data.DatasetFormat;
 import org.firstspike.core.data.DatasetSplit;
+import org.firstspike.core.data.SampleFormat;
 import org.firstspike.core.encode.InputEncoding;
 import org.firstspike.core.io.MalformedInputException;
 import org.firstspike.core.layer.Shape;
@@ -64,9 +66,13 @@ public final class PreparedDatasetFormat implements DatasetFormat {
         int[] s = c.shape;
         TensorSamples samples = new TensorSamples(c.data, c.types.toArray(DType[]::new),
                 c.labels.stream().mapToInt(Integer::intValue).toArray(), c.encoding, s[0] * s[1] * s[2] * s[3], c.timeSteps);
-        return new DatasetSplit(samples, new Shape(s[1], s[2], s[3]),
-                c.encoding.equals("direct") ? EnumSet.of(InputEncoding.DIRECT, InputEncoding.LATENCY) : EnumSet.of(InputEncoding.FRAMES),
-                c.timeSteps, dir + " (" + meta.path("dataset").asText() + " " + c.encoding + ", " + split + ")");
+        return new DatasetSplit(samples, new SampleFormat(new Shape(s[1], s[2], s[3]), encodingsOf(c.encoding), c.timeSteps,
+                dir + " (" + meta.path("dataset").asText() + " " + c.encoding + ", " + split + ")"));
+    }
+
+    /** Model encodings a stored encoding can feed: intensities feed direct and latency, frames and latency codes feed frames. */
+    public static Set<InputEncoding> encodingsOf(String stored) {
+        return stored.equals("direct") ? EnumSet.of(InputEncoding.DIRECT, InputEncoding.LATENCY) : EnumSet.of(InputEncoding.FRAMES);
     }
 
     /** Rows gathered so far; every row must match the first one's shape, encoding and T. */

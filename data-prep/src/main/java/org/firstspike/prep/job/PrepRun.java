@@ -140,6 +140,7 @@ final class PrepRun {
                 taskMillis += progress.taskMillis();
             }
         }
+        ObjectNode samples = sampleFacts(spark, spec.out(), splits);
         List<SourceReport> reports = dedupe(acc.value());
         List<Rejection> rejections = new ArrayList<>(planRejections);
         reports.forEach(r -> rejections.addAll(r.rejections));
@@ -149,9 +150,32 @@ final class PrepRun {
         timeBreakdown(summary, reports, taskMillis);
         HadoopFiles.writeAtomically(spec.out() + "/summary.json", JSON.writeValueAsString(summary) + "\n");
         HadoopFiles.writeAtomically(spec.out() + "/metadata.json",
-                JSON.writerWithDefaultPrettyPrinter().writeValueAsString(metadata(spec, splits, reports, rejections, ignored)) + "\n");
+                JSON.writerWithDefaultPrettyPrinter().writeValueAsString(metadata(spec, splits, reports, rejections, ignored)
+                        .set("sample", samples)) + "\n");
         printTable(spec, summary, rejections, ignored);
         return summary;
+    }
+
+    /**
+     * Shape, encoding and T shared by every sample (null where they vary, e.g. Tonic time windows), read back from
+     * the written columns, so a trainer can check compatibility from metadata.json alone.
+     */
+    private static ObjectNode sampleFacts(SparkSession spark, String out, List<String> splits) {
+        ObjectNode o = JSON.createObjectNode();
+        if (splits.isEmpty()) return o;
+        List<Row> distinct = spark.read().parquet(splits.stream().map(s -> out + "/" + s).toArray(String[]::new))
+                .select(TensorColumns.SHAPE, TensorColumns.ENCODING, TensorColumns.TIME_STEPS).distinct().limit(2).collectAsList();
+        if (distinct.size() != 1) {
+            o.putNull("shape");
+            o.put("note", "samples differ in shape or encoding");
+            return o;
+        }
+        Row r = distinct.get(0);
+        ArrayNode shape = o.putArray("shape");
+        r.getList(0).forEach(v -> shape.add((Integer) v));
+        o.put("encoding", r.getString(1));
+        o.put("time_steps", r.getInt(2));
+        return o;
     }
 
     /** Consecutive inputs grouped up to {@code taskBytes} each (at least one input per task), in dataset order. */

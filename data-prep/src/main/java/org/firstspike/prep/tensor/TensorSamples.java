@@ -9,8 +9,10 @@ import org.firstspike.prep.image.ImageCoding;
  * as intensities in [0, 1], latency codes as T one-hot frames (exactly what core's LATENCY encoding feeds the
  * network for the same image).
  */
-public final class TensorSamples implements SampleSet {
-    private final List<byte[]> data;
+public final class TensorSamples implements SampleSet, java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private final List<byte[]> data;  // a serializable list (ArrayList): partitions of it are cached by Spark
     private final DType[] types;
     private final int[] labels;
     private final String encoding;

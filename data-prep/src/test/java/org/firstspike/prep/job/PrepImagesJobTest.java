@@ -104,7 +104,7 @@ class PrepImagesJobTest {
         DatasetSplit prepared = new PreparedDatasetFormat().load(out, "test", 0);
         assertEquals(6, prepared.frames());
         assertEquals(6 * 64, prepared.sampleLength());
-        prepared.checkCompatible(new Shape(1, 8, 8), InputEncoding.FRAMES, 6);
+        prepared.format().checkCompatible(new Shape(1, 8, 8), InputEncoding.FRAMES, 6);
         int n = fromIdx.samples().size();
         float[] intensities = new float[n * 64];
         float[] frames = new float[n * 6 * 64];
