@@ -10,14 +10,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import org.firstspike.core.cli.TrainLocal;
-import org.firstspike.core.io.IdxWriter;
 import org.firstspike.core.io.ModelIO;
 import org.firstspike.core.net.ParameterVector;
-import org.firstspike.prep.job.PrepImagesJob;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,35 +26,14 @@ class TrainJobTest {
     static Path shared;
     static Path data;
 
-    /** Two classes of 8x8 images: a bright left or right half, with noise. */
-    private static void writeSplit(Path dir, String prefix, int n, long seed) throws IOException {
-        Random r = new Random(seed);
-        byte[] pixels = new byte[n * 64];
-        byte[] labels = new byte[n];
-        for (int i = 0; i < n; i++) {
-            labels[i] = (byte) (i % 2);
-            for (int p = 0; p < 64; p++) pixels[i * 64 + p] = (byte) (r.nextInt(90) + (((p % 8 < 4) == (i % 2 == 0)) ? 160 : 0));
-        }
-        IdxWriter.writeImages(dir.resolve(prefix + "-images-idx3-ubyte"), n, 8, 8, pixels, false);
-        IdxWriter.writeLabels(dir.resolve(prefix + "-labels-idx1-ubyte"), labels, false);
-    }
-
     @BeforeAll
     static void prepare() throws IOException {
         System.setProperty("spark.master", "local[2]");
-        Path idx = Files.createDirectories(shared.resolve("idx"));
-        writeSplit(idx, "train", 403, 1);
-        writeSplit(idx, "t10k", 100, 2);
-        data = shared.resolve("prepared");
-        PrepImagesJob.run(new String[] {"--format", "idx", "--input", idx.toString(), "--out", data.toString(), "--images-per-task", "150"});
+        data = TinyDataset.prepare(shared);
     }
 
-    static String[] args(Path dataDir, Path out, String... extra) {
-        List<String> a = new ArrayList<>(List.of("--data", dataDir.toString(), "--out", out.toString(), "--epochs", "3",
-                "--set", "model.input=1x8x8", "--set", "model.layers=FC16-FC2", "--set", "model.classes=2",
-                "--set", "train.batchSize=16", "--set", "train.threads=1", "--set", "train.averagingFrequency=4"));
-        a.addAll(List.of(extra));
-        return a.toArray(new String[0]);
+    private static String[] args(Path dataDir, Path out, String... extra) {
+        return TinyDataset.args(dataDir, out, extra);
     }
 
     private static float[] params(Path run) throws IOException {
