@@ -80,22 +80,27 @@ public final class TrainJob {
                 .master(System.getProperty("spark.master", "local[*]")).getOrCreate();
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         int workers = averaging.workers() > 0 ? averaging.workers() : jsc.defaultParallelism();
+        // train.batchSize is the global minibatch: each worker takes its share, so an epoch has as many steps as in
+        // local training and W = 1 is local training exactly
+        int workerBatch = Math.max(1, Math.round((float) train.batchSize() / workers));
+        Settings workerSettings = settings.with("train.batchSize", Integer.toString(workerBatch));
         JavaRDD<TensorSamples> trainParts = PartitionedSamples.load(spark, data + "/train", workers, train.trainLimit());
         JavaRDD<TensorSamples> testParts = PartitionedSamples.load(spark, data + "/test", workers, train.testLimit());
         List<Integer> sizes = trainParts.map(TensorSamples::size).collect();
         if (sizes.contains(0))
             throw new IllegalArgumentException(data + "/train holds fewer samples than train.workers = " + workers);
-        AveragingPlan plan = new AveragingPlan(sizes.stream().mapToInt(Integer::intValue).toArray(), train.batchSize(),
+        AveragingPlan plan = new AveragingPlan(sizes.stream().mapToInt(Integer::intValue).toArray(), workerBatch,
                 averaging.frequency(), train.epochs());
 
         Files.createDirectories(out);
         Files.write(out.resolve("config.properties"), settings.describe(), StandardCharsets.UTF_8);
         Optimizer optimizer = Optimizer.create(train.optimizer(), net.parameters(), train.momentum(), train.weightDecay());
         TrainingState state = TrainingState.of(net, optimizer);
-        Map<String, String> shipped = settings.values();
+        Map<String, String> shipped = workerSettings.values();
         int trainSize = sizes.stream().mapToInt(Integer::intValue).sum();
-        System.err.printf("train: %s, T=%d, %d workers x %s samples, averaging every %d minibatches of %d, %d rounds -> %s%n",
-                model.layers(), model.timeSteps(), workers, sizes, averaging.frequency(), train.batchSize(), plan.totalRounds(), out);
+        System.err.printf("train: %s, T=%d, %d workers x %s samples, minibatch %d = %d per worker, averaging every %d "
+                        + "minibatches, %d rounds -> %s%n", model.layers(), model.timeSteps(), workers, sizes, train.batchSize(),
+                workerBatch, averaging.frequency(), plan.totalRounds(), out);
 
         List<EpochReport> reports = new ArrayList<>();
         Path metrics = out.resolve("metrics.jsonl");
@@ -157,6 +162,7 @@ public final class TrainJob {
         ModelIO.save(Folding.fold(net), settings.with("norm.enabled", "false"), meta, out.resolve("model-inference.fspk"));
         ObjectNode summary = RunReports.summaryJson(reports, seconds, modelFile);
         summary.put("workers", workers);
+        summary.put("worker_batch", workerBatch);
         summary.put("rounds", plan.totalRounds());
         summary.put("train_samples", trainSize);
         Files.writeString(out.resolve("summary.json"), JSON.writeValueAsString(summary) + "\n", StandardCharsets.UTF_8);
