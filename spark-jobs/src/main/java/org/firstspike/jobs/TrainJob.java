@@ -2,10 +2,7 @@ package org.firstspike.jobs;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -16,31 +13,25 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
 import org.firstspike.core.cli.Args;
 import org.firstspike.core.cli.CommandLine;
-import org.firstspike.core.cli.Durations;
 import org.firstspike.core.cli.RunReports;
 import org.firstspike.core.config.ModelConfigs;
 import org.firstspike.core.config.Settings;
 import org.firstspike.core.data.SampleFormat;
+import org.firstspike.core.io.ModelContents;
 import org.firstspike.core.io.ModelIO;
-import org.firstspike.core.metrics.EvalResult;
-import org.firstspike.core.metrics.MetricsAccumulator;
 import org.firstspike.core.net.Folding;
 import org.firstspike.core.net.ModelConfig;
 import org.firstspike.core.net.Network;
 import org.firstspike.core.net.ParameterVector;
 import org.firstspike.core.train.AveragingConfig;
 import org.firstspike.core.train.AveragingPlan;
-import org.firstspike.core.train.EpochReport;
-import org.firstspike.core.train.Evaluator;
+import org.firstspike.core.train.Checkpoint;
 import org.firstspike.core.train.Optimizer;
-import org.firstspike.core.train.OrderedTreeSum;
 import org.firstspike.core.train.TrainConfig;
 import org.firstspike.core.train.TrainingState;
-import org.firstspike.core.train.WorkerRound;
 import org.firstspike.prep.job.HadoopFiles;
 import org.firstspike.prep.tensor.TensorSamples;
 
@@ -53,7 +44,6 @@ import org.firstspike.prep.tensor.TensorSamples;
  */
 public final class TrainJob {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final long PROGRESS_NANOS = 5_000_000_000L;
 
     private TrainJob() {}
 
@@ -62,7 +52,7 @@ public final class TrainJob {
     }
 
     public static ObjectNode run(String[] argv) throws IOException {
-        Args args = Args.parse(argv, Set.of("--config", "--data", "--epochs", "--out"), Set.of());
+        Args args = Args.parse(argv, Set.of("--config", "--data", "--epochs", "--out"), Set.of("--resume"));
         List<String> sets = new ArrayList<>(args.sets());
         if (args.has("--epochs")) sets.add("train.epochs=" + args.get("--epochs", null));
         Settings settings = Settings.load(args.has("--config") ? Path.of(args.get("--config", null)) : null, sets);
@@ -74,7 +64,13 @@ public final class TrainJob {
         String data = HadoopFiles.qualify(args.get("--data", null));
         SampleFormat format = DatasetInfo.read(data);
         format.checkCompatible(model.input(), model.encoding(), model.timeSteps());
-        Path out = Path.of(args.get("--out", "runs/train-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))));
+        RunDirectory run = new RunDirectory(HadoopFiles.qualify(args.get("--out",
+                "runs/train-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")))));
+        boolean resume = args.flag("--resume");
+        Checkpoint from = resume ? resumePoint(run, settings) : null;
+        if (!resume && run.exists(AveragingRounds.LATEST))
+            throw new IllegalArgumentException(run.uri() + " holds a run already (" + AveragingRounds.LATEST + "); pass --resume "
+                    + "to continue it or choose another --out");
 
         SparkSession spark = SparkSession.builder().appName("firstspike train").config("spark.ui.showConsoleProgress", "false")
                 .master(System.getProperty("spark.master", "local[*]")).getOrCreate();
@@ -92,101 +88,52 @@ public final class TrainJob {
         AveragingPlan plan = new AveragingPlan(sizes.stream().mapToInt(Integer::intValue).toArray(), workerBatch,
                 averaging.frequency(), train.epochs());
 
-        Files.createDirectories(out);
-        Files.write(out.resolve("config.properties"), settings.describe(), StandardCharsets.UTF_8);
+        run.writeLines("config.properties", settings.describe());
         Optimizer optimizer = Optimizer.create(train.optimizer(), net.parameters(), train.momentum(), train.weightDecay());
-        TrainingState state = TrainingState.of(net, optimizer);
-        Map<String, String> shipped = workerSettings.values();
-        int trainSize = sizes.stream().mapToInt(Integer::intValue).sum();
+        if (from == null) from = new Checkpoint(TrainingState.of(net, optimizer), 0, new double[3], 0);
+        List<String> metrics = new ArrayList<>();
+        for (String line : run.readLines(AveragingRounds.METRICS))
+            if (resume && JSON.readTree(line).get("epoch").asInt() <= from.rounds() / plan.roundsPerEpoch()) metrics.add(line);
         System.err.printf("train: %s, T=%d, %d workers x %s samples, minibatch %d = %d per worker, averaging every %d "
-                        + "minibatches, %d rounds -> %s%n", model.layers(), model.timeSteps(), workers, sizes, train.batchSize(),
-                workerBatch, averaging.frequency(), plan.totalRounds(), out);
+                        + "minibatches, %d rounds%s -> %s%n", model.layers(), model.timeSteps(), workers, sizes, train.batchSize(),
+                workerBatch, averaging.frequency(), plan.totalRounds(),
+                from.rounds() > 0 ? ", resuming after round " + from.rounds() : "", run.uri());
 
-        List<EpochReport> reports = new ArrayList<>();
-        Path metrics = out.resolve("metrics.jsonl");
         long start = System.nanoTime();
-        try (BufferedWriter w = Files.newBufferedWriter(metrics, StandardCharsets.UTF_8)) {
-            EpochReport init = new EpochReport(0, Double.NaN, Double.NaN, evaluate(jsc, testParts, state, shipped, net), Double.NaN, 0, 0);
-            log(w, init, train.epochs());
-            long epochStart = System.nanoTime(), lastProgress = epochStart;
-            double lossSum = 0, correct = 0, seen = 0;
-            for (int round = 0; round < plan.totalRounds(); round++) {
-                Broadcast<TrainingState> bc = jsc.broadcast(state);
-                int r = round;
-                OrderedTreeSum sum = trainParts.mapPartitionsWithIndex((pid, it) -> {
-                    WorkerContexts.Context c = WorkerContexts.get(shipped, pid);
-                    double[] v = WorkerRound.run(c.net(), c.optimizer(), c.cfg(), plan, bc.value(), it.next(), pid, r);
-                    return List.of(OrderedTreeSum.leaf(pid, v)).iterator();
-                }, true).treeAggregate(new OrderedTreeSum(), OrderedTreeSum::merge, OrderedTreeSum::merge, averaging.aggregationDepth());
-                bc.destroy();
-                double[] total = sum.total(workers);
-                double[] stats = state.roundStats(total);
-                state = state.averaged(total, workers, state.steps() + plan.stepsIn(round));
-                int bad = state.firstNonFinite();
-                if (bad >= 0 || !Double.isFinite(stats[0]))
-                    throw new IllegalStateException("round " + (round + 1) + " (epoch " + plan.epochOf(round) + "): the averaged "
-                            + (bad >= 0 ? "parameters hold a non-finite value at index " + bad : "training loss is " + stats[0])
-                            + "; lower train.lr or check the data");
-                lossSum += stats[0] * stats[2];
-                correct += stats[1] * stats[2];
-                seen += stats[2];
-                long now = System.nanoTime();
-                if (now - lastProgress > PROGRESS_NANOS && !plan.endsEpoch(round)) {
-                    lastProgress = now;
-                    double sps = seen / ((now - epochStart) / 1e9);
-                    double remaining = (double) (plan.totalRounds() - round - 1) / (round + 1) * ((now - start) / 1e9);
-                    System.err.printf("epoch %d/%d  round %d/%d  loss %.4f  train acc %.2f%%  %,.0f samples/s  ETA %s%n",
-                            plan.epochOf(round), train.epochs(), round + 1, plan.totalRounds(), lossSum / seen,
-                            100 * correct / seen, sps, Durations.format(remaining));
-                }
-                if (plan.endsEpoch(round)) {
-                    double trainSeconds = (System.nanoTime() - epochStart) / 1e9;
-                    EvalResult test = evaluate(jsc, testParts, state, shipped, net);
-                    EpochReport rep = new EpochReport(plan.epochOf(round), lossSum / seen, correct / seen, test, seen / trainSeconds,
-                            (System.nanoTime() - epochStart) / 1e9, plan.schedule(train).at(state.steps() - 1));
-                    reports.add(rep);
-                    log(w, rep, train.epochs());
-                    epochStart = System.nanoTime();
-                    lossSum = correct = seen = 0;
-                }
-            }
-        }
+        Checkpoint last = new AveragingRounds(jsc, trainParts, testParts, plan, train, averaging, settings,
+                workerSettings.values(), net, run).run(from, metrics);
         double seconds = (System.nanoTime() - start) / 1e9;
-        ParameterVector.setValues(net.parameters(), state.params());
-        Path modelFile = out.resolve("model.fspk");
+
+        ParameterVector.setValues(net.parameters(), last.state().params());
         Map<String, String> meta = new LinkedHashMap<>();
         meta.put("epochs", Integer.toString(train.epochs()));
         meta.put("workers", Integer.toString(workers));
-        meta.put("test_accuracy", Double.toString(reports.get(reports.size() - 1).test().accuracy()));
-        ModelIO.save(net, settings, meta, modelFile);
-        ModelIO.save(Folding.fold(net), settings.with("norm.enabled", "false"), meta, out.resolve("model-inference.fspk"));
-        ObjectNode summary = RunReports.summaryJson(reports, seconds, modelFile);
+        List<ObjectNode> epochs = new ArrayList<>();
+        for (String line : metrics) epochs.add((ObjectNode) JSON.readTree(line));
+        meta.put("test_accuracy", epochs.get(epochs.size() - 1).get("test_accuracy").asText());
+        run.writeModel("model.fspk", ModelIO.contents(net, settings, meta));
+        run.writeModel("model-inference.fspk", ModelIO.contents(Folding.fold(net), settings.with("norm.enabled", "false"), meta));
+        ObjectNode summary = RunReports.summaryJson(epochs, seconds, run.resolve("model.fspk"));
         summary.put("workers", workers);
         summary.put("worker_batch", workerBatch);
         summary.put("rounds", plan.totalRounds());
-        summary.put("train_samples", trainSize);
-        Files.writeString(out.resolve("summary.json"), JSON.writeValueAsString(summary) + "\n", StandardCharsets.UTF_8);
+        summary.put("resumed_after_round", from.rounds());
+        run.writeText("summary.json", JSON.writeValueAsString(summary) + "\n");
         return summary;
     }
 
-    private static void log(BufferedWriter w, EpochReport r, int epochs) throws IOException {
-        w.write(JSON.writeValueAsString(RunReports.epochJson(r)));
-        w.newLine();
-        w.flush();
-        System.err.println(RunReports.epochLine(r, epochs));
-    }
-
-    /** Test metrics with the given parameters, each partition evaluated by its own task and the sums merged. */
-    private static EvalResult evaluate(JavaSparkContext jsc, JavaRDD<TensorSamples> test, TrainingState state,
-                                       Map<String, String> shipped, Network driverNet) {
-        Broadcast<float[]> params = jsc.broadcast(state.params());
-        MetricsAccumulator zero = new MetricsAccumulator(driverNet.neuronsPerLayer(), driverNet.config().classes());
-        MetricsAccumulator sum = test.mapPartitionsWithIndex((pid, it) -> {
-            WorkerContexts.Context c = WorkerContexts.get(shipped, pid);
-            ParameterVector.setValues(c.net().parameters(), params.value());
-            return List.of(Evaluator.accumulate(c.net(), it.next(), c.cfg().evalBatchSize(), c.cfg().engine())).iterator();
-        }, true).treeAggregate(zero, MetricsAccumulator::merge, MetricsAccumulator::merge, 2);
-        params.destroy();
-        return sum.result();
+    /** The latest checkpoint of a run, with the settings it was made with (a resumed run must not change them). */
+    private static Checkpoint resumePoint(RunDirectory run, Settings settings) throws IOException {
+        if (!run.exists(AveragingRounds.LATEST))
+            throw new IOException(run.resolve(AveragingRounds.LATEST) + ": no checkpoint to resume from");
+        ModelContents contents = run.readModel(AveragingRounds.LATEST);
+        Map<String, String> saved = contents.config();
+        List<String> changed = new ArrayList<>();
+        settings.values().forEach((k, v) -> {
+            if (!v.equals(saved.get(k))) changed.add(k + " (was " + saved.get(k) + ", now " + v + ")");
+        });
+        if (!changed.isEmpty())
+            throw new IllegalArgumentException("--resume with different settings than the checkpoint: " + String.join(", ", changed));
+        return Checkpoint.fromContents(contents, run.resolve(AveragingRounds.LATEST));
     }
 }

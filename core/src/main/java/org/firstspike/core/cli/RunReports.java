@@ -53,20 +53,26 @@ public final class RunReports {
     }
 
     public static ObjectNode summaryJson(List<EpochReport> reports, double seconds, Path model) {
-        EpochReport last = reports.get(reports.size() - 1);
+        List<ObjectNode> epochs = new java.util.ArrayList<>();
+        for (EpochReport r : reports) epochs.add(epochJson(r));
+        return summaryJson(epochs, seconds, model.toString());
+    }
+
+    /**
+     * The one-line summary from the metrics.jsonl objects of a run (epoch 0, the untrained network, is skipped): the
+     * last epoch's test metrics, the best test accuracy, the mean training throughput, the epochs, time and model.
+     */
+    public static ObjectNode summaryJson(List<ObjectNode> metrics, double seconds, String model) {
+        List<ObjectNode> epochs = metrics.stream().filter(m -> m.get("epoch").asInt() > 0).toList();
+        ObjectNode last = epochs.get(epochs.size() - 1);
         ObjectNode o = JSON.createObjectNode();
-        putEval(o, last.test());
-        double best = 0;
-        double sps = 0;
-        for (EpochReport r : reports) {
-            best = Math.max(best, r.test().accuracy());
-            sps += r.trainSamplesPerSecond();
-        }
-        o.put("best_test_accuracy", best);
-        o.put("train_samples_per_s", sps / reports.size());
-        o.put("epochs", reports.size());
+        for (String key : List.of("test_accuracy", "test_loss", "spikes_per_neuron", "spikes_per_neuron_by_layer", "mean_first_spike_step"))
+            o.set(key, last.get(key));
+        o.put("best_test_accuracy", epochs.stream().mapToDouble(e -> e.get("test_accuracy").asDouble()).max().orElse(0));
+        o.put("train_samples_per_s", epochs.stream().mapToDouble(e -> e.get("train_samples_per_s").asDouble()).average().orElse(0));
+        o.put("epochs", epochs.size());
         o.put("wall_seconds", seconds);
-        o.put("model", model.toString());
+        o.put("model", model);
         return o;
     }
 }

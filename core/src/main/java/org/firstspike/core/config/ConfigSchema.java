@@ -49,6 +49,7 @@ public final class ConfigSchema {
         d.put("train.workers", "0");
         d.put("train.averagingFrequency", "5");
         d.put("train.aggregationDepth", "2");
+        d.put("train.checkpointEvery", "0");
         d.put("train.evalBatchSize", "1000");
         return java.util.Collections.unmodifiableMap(d);
     }

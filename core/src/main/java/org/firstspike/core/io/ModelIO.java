@@ -22,7 +22,12 @@ public final class ModelIO {
     private ModelIO() {}
 
     public static void save(Network net, Settings settings, Map<String, String> metadata, Path file) throws IOException {
-        ModelFile.write(file, new ModelContents(settings.modelKeys(), new LinkedHashMap<>(metadata), tensors(net)));
+        ModelFile.write(file, contents(net, settings, metadata));
+    }
+
+    /** What {@link #save} writes: the model keys of the settings, the metadata and the network's tensors. */
+    public static ModelContents contents(Network net, Settings settings, Map<String, String> metadata) {
+        return new ModelContents(settings.modelKeys(), new LinkedHashMap<>(metadata), tensors(net));
     }
 
     public static List<NamedTensor> tensors(Network net) {

@@ -1,0 +1,83 @@
+package org.firstspike.jobs;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.firstspike.core.io.ModelContents;
+import org.firstspike.core.io.MalformedInputException;
+import org.firstspike.core.io.ModelFile;
+import org.firstspike.prep.job.HadoopFiles;
+
+/**
+ * A run's output folder on any Hadoop filesystem. Every file is written whole and atomically (temporary name, then
+ * rename), so a crash leaves the previous version, never a torn one: metrics.jsonl is rewritten at each epoch, and
+ * model files are built locally in the checked container format and then copied in.
+ */
+final class RunDirectory {
+    private final String uri;
+    private final FileSystem fs;
+
+    RunDirectory(String uri) throws IOException {
+        this.uri = uri;
+        Path p = new Path(uri);
+        this.fs = p.getFileSystem(new Configuration());
+        fs.mkdirs(p);
+    }
+
+    String uri() {
+        return uri;
+    }
+
+    String resolve(String name) {
+        return uri + "/" + name;
+    }
+
+    boolean exists(String name) throws IOException {
+        return fs.exists(new Path(resolve(name)));
+    }
+
+    void writeText(String name, String text) throws IOException {
+        HadoopFiles.writeAtomically(resolve(name), text);
+    }
+
+    List<String> readLines(String name) throws IOException {
+        if (!exists(name)) return new ArrayList<>();
+        String text = HadoopFiles.readString(resolve(name));
+        return new ArrayList<>(text.isEmpty() ? List.of() : List.of(text.split("\n")));
+    }
+
+    void writeModel(String name, ModelContents contents) throws IOException {
+        java.nio.file.Path local = Files.createTempFile("firstspike-", ".fspk");
+        try {
+            ModelFile.write(local, contents);
+            Path target = new Path(resolve(name));
+            fs.mkdirs(target.getParent());
+            Path tmp = new Path(target.getParent(), "." + target.getName() + ".tmp");
+            fs.copyFromLocalFile(false, true, new Path(local.toUri()), tmp);
+            if (fs.exists(target) && !fs.delete(target, false)) throw new IOException(target + ": cannot replace");
+            if (!fs.rename(tmp, target)) throw new IOException(target + ": cannot rename " + tmp + " into place");
+        } finally {
+            Files.deleteIfExists(local);
+        }
+    }
+
+    ModelContents readModel(String name) throws IOException {
+        java.nio.file.Path local = Files.createTempFile("firstspike-", ".fspk");
+        try {
+            fs.copyToLocalFile(false, new Path(resolve(name)), new Path(local.toUri()), true);
+            return ModelFile.read(local);
+        } catch (MalformedInputException e) {
+            throw new MalformedInputException(resolve(name), e.offset(), e.what());
+        } finally {
+            Files.deleteIfExists(local);
+        }
+    }
+
+    void writeLines(String name, List<String> lines) throws IOException {
+        writeText(name, lines.isEmpty() ? "" : String.join("\n", lines) + "\n");
+    }
+}
