@@ -11,14 +11,11 @@ import org.firstspike.core.cli.Durations;
 import org.firstspike.core.cli.RunReports;
 import org.firstspike.core.config.Settings;
 import org.firstspike.core.metrics.EvalResult;
-import org.firstspike.core.metrics.MetricsAccumulator;
 import org.firstspike.core.net.Network;
-import org.firstspike.core.net.ParameterVector;
 import org.firstspike.core.train.AveragingConfig;
 import org.firstspike.core.train.AveragingPlan;
 import org.firstspike.core.train.Checkpoint;
 import org.firstspike.core.train.EpochReport;
-import org.firstspike.core.train.Evaluator;
 import org.firstspike.core.train.OrderedTreeSum;
 import org.firstspike.core.train.TrainConfig;
 import org.firstspike.core.train.TrainingState;
@@ -132,17 +129,7 @@ final class AveragingRounds {
         System.err.println(RunReports.epochLine(r, cfg.epochs()));
     }
 
-    /** Test metrics with the given parameters, each partition evaluated by its own task and the sums merged. */
-    EvalResult evaluate(TrainingState state) {
-        Broadcast<float[]> params = jsc.broadcast(state.params());
-        MetricsAccumulator zero = new MetricsAccumulator(driverNet.neuronsPerLayer(), driverNet.config().classes());
-        Map<String, String> s = shipped;
-        MetricsAccumulator sum = test.mapPartitionsWithIndex((pid, it) -> {
-            WorkerContexts.Context c = WorkerContexts.get(s, pid);
-            ParameterVector.setValues(c.net().parameters(), params.value());
-            return List.of(Evaluator.accumulate(c.net(), it.next(), c.cfg().evalBatchSize(), c.cfg().engine())).iterator();
-        }, true).treeAggregate(zero, MetricsAccumulator::merge, MetricsAccumulator::merge, 2);
-        params.destroy();
-        return sum.result();
+    private EvalResult evaluate(TrainingState state) {
+        return DistributedEvaluation.run(jsc, test, state.params(), shipped, driverNet).result();
     }
 }

@@ -66,12 +66,20 @@ final class RunDirectory {
     }
 
     ModelContents readModel(String name) throws IOException {
+        return readModelFile(resolve(name));
+    }
+
+    /** A model or checkpoint file anywhere (copied to a local temporary file, where the container's checks run). */
+    static ModelContents readModelFile(String uri) throws IOException {
+        Path source = new Path(uri);
+        FileSystem fs = source.getFileSystem(new Configuration());
+        if (!fs.exists(source)) throw new java.io.FileNotFoundException(uri + ": model file not found");
         java.nio.file.Path local = Files.createTempFile("firstspike-", ".fspk");
         try {
-            fs.copyToLocalFile(false, new Path(resolve(name)), new Path(local.toUri()), true);
+            fs.copyToLocalFile(false, source, new Path(local.toUri()), true);
             return ModelFile.read(local);
         } catch (MalformedInputException e) {
-            throw new MalformedInputException(resolve(name), e.offset(), e.what());
+            throw new MalformedInputException(uri, e.offset(), e.what());
         } finally {
             Files.deleteIfExists(local);
         }

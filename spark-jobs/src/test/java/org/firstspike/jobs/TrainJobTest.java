@@ -60,6 +60,15 @@ class TrainJobTest {
         List<String> lines = Files.readAllLines(tmp.resolve("a/metrics.jsonl"));
         assertEquals(4, lines.size(), "epoch 0 and 3 epochs");
         assertEquals(3, JSON.readTree(lines.get(3)).get("epoch").asInt());
+
+        ObjectNode eval = EvalJob.run(new String[] {"--model", tmp.resolve("a/model-inference.fspk").toString(), "--data", data.toString(),
+                "--out", tmp.resolve("eval.json").toString()});
+        assertEquals(a.get("test_accuracy").asDouble(), eval.get("accuracy").asDouble(), 0.0, "the folded model predicts the same");
+        assertEquals(100, eval.get("samples").asInt());
+        long total = 0;
+        for (var row : eval.get("confusion")) for (var v : row) total += v.asLong();
+        assertEquals(100, total);
+        assertEquals(JSON.writeValueAsString(eval), Files.readString(tmp.resolve("eval.json")).trim());
     }
 
     @Test

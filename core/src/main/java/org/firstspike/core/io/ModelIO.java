@@ -42,7 +42,7 @@ public final class ModelIO {
     }
 
     /** The settings a model file was saved with (model keys over the defaults). */
-    public static Settings settings(ModelContents contents, Path file) {
+    public static Settings settings(ModelContents contents, String file) {
         try {
             return Settings.of(contents.config());
         } catch (IllegalArgumentException e) {
@@ -51,7 +51,11 @@ public final class ModelIO {
     }
 
     public static Network load(Path file) throws IOException {
-        ModelContents contents = ModelFile.read(file);
+        return network(ModelFile.read(file), file.toString());
+    }
+
+    /** The network a model file's contents describe; {@code file} names the source in messages. */
+    public static Network network(ModelContents contents, String file) {
         Settings s = settings(contents, file);
         Network net;
         try {
@@ -70,7 +74,7 @@ public final class ModelIO {
         return net;
     }
 
-    private static void fill(Path file, Map<String, NamedTensor> byName, String name, Parameter p) {
+    private static void fill(String file, Map<String, NamedTensor> byName, String name, Parameter p) {
         NamedTensor t = byName.remove(name);
         if (t == null) throw new IllegalArgumentException(file + ": missing tensor '" + name + "' of shape " + Arrays.toString(p.shape()));
         if (!Arrays.equals(t.shape(), p.shape()))
