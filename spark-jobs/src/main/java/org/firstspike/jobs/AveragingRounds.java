@@ -44,6 +44,7 @@ final class AveragingRounds {
     private final Map<String, String> shipped;
     private final Network driverNet;
     private final RunDirectory run;
+    private final RoundTiming timing = new RoundTiming();
 
     AveragingRounds(JavaSparkContext jsc, JavaRDD<TensorSamples> train, JavaRDD<TensorSamples> test, AveragingPlan plan,
                     TrainConfig cfg, AveragingConfig averaging, Settings settings, Map<String, String> shipped, Network driverNet,
@@ -72,6 +73,7 @@ final class AveragingRounds {
         long start = System.nanoTime(), epochStart = start, lastProgress = start;
         int workers = plan.workers();
         for (int round = from.rounds(); round < plan.totalRounds(); round++) {
+            long roundStart = System.nanoTime();
             Broadcast<TrainingState> bc = jsc.broadcast(state);
             int r = round;
             AveragingPlan p = plan;
@@ -94,6 +96,7 @@ final class AveragingRounds {
             epoch[1] += stats[1] * stats[2];
             epoch[2] += stats[2];
             long now = System.nanoTime();
+            timing.add((now - roundStart) / 1e9, stats[3] / workers);
             boolean endsEpoch = plan.endsEpoch(round);
             if (now - lastProgress > PROGRESS_NANOS && !endsEpoch) {
                 lastProgress = now;
@@ -121,6 +124,11 @@ final class AveragingRounds {
             }
         }
         return new Checkpoint(state, plan.totalRounds(), epoch, best);
+    }
+
+    /** Wall time of the rounds against the workers' compute time inside them. */
+    RoundTiming timing() {
+        return timing;
     }
 
     private void log(List<String> metrics, EpochReport r) throws IOException {

@@ -19,6 +19,7 @@ import org.firstspike.core.net.ModelConfig;
 import org.firstspike.core.net.Network;
 import org.firstspike.core.net.ParameterVector;
 import org.firstspike.prep.job.HadoopFiles;
+import org.firstspike.prep.job.Sessions;
 import org.firstspike.prep.tensor.TensorSamples;
 
 /**
@@ -49,8 +50,7 @@ public final class EvalJob {
         SampleFormat format = DatasetInfo.read(data);
         format.checkCompatible(model.input(), model.encoding(), model.timeSteps());
 
-        SparkSession spark = SparkSession.builder().appName("firstspike eval").config("spark.ui.showConsoleProgress", "false")
-                .master(System.getProperty("spark.master", "local[*]")).getOrCreate();
+        SparkSession spark = Sessions.get("firstspike eval");
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         int workers = args.has("--workers") ? Integer.parseInt(args.get("--workers", null)) : jsc.defaultParallelism();
         JavaRDD<TensorSamples> parts = PartitionedSamples.load(spark, data + "/" + split, workers, 0);

@@ -33,6 +33,7 @@ import org.firstspike.core.train.Optimizer;
 import org.firstspike.core.train.TrainConfig;
 import org.firstspike.core.train.TrainingState;
 import org.firstspike.prep.job.HadoopFiles;
+import org.firstspike.prep.job.Sessions;
 import org.firstspike.prep.tensor.TensorSamples;
 
 /**
@@ -72,8 +73,7 @@ public final class TrainJob {
             throw new IllegalArgumentException(run.uri() + " holds a run already (" + AveragingRounds.LATEST + "); pass --resume "
                     + "to continue it or choose another --out");
 
-        SparkSession spark = SparkSession.builder().appName("firstspike train").config("spark.ui.showConsoleProgress", "false")
-                .master(System.getProperty("spark.master", "local[*]")).getOrCreate();
+        SparkSession spark = Sessions.get("firstspike train");
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         int workers = averaging.workers() > 0 ? averaging.workers() : jsc.defaultParallelism();
         // train.batchSize is the global minibatch: each worker takes its share, so an epoch has as many steps as in
@@ -100,8 +100,9 @@ public final class TrainJob {
                 from.rounds() > 0 ? ", resuming after round " + from.rounds() : "", run.uri());
 
         long start = System.nanoTime();
-        Checkpoint last = new AveragingRounds(jsc, trainParts, testParts, plan, train, averaging, settings,
-                workerSettings.values(), net, run).run(from, metrics);
+        AveragingRounds rounds = new AveragingRounds(jsc, trainParts, testParts, plan, train, averaging, settings,
+                workerSettings.values(), net, run);
+        Checkpoint last = rounds.run(from, metrics);
         double seconds = (System.nanoTime() - start) / 1e9;
 
         ParameterVector.setValues(net.parameters(), last.state().params());
@@ -118,6 +119,7 @@ public final class TrainJob {
         summary.put("worker_batch", workerBatch);
         summary.put("rounds", plan.totalRounds());
         summary.put("resumed_after_round", from.rounds());
+        rounds.timing().putInto(summary);
         run.writeText("summary.json", JSON.writeValueAsString(summary) + "\n");
         return summary;
     }

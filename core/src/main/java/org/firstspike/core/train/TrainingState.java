@@ -10,8 +10,8 @@ import org.firstspike.core.net.ParameterVector;
  * the optimizer's step count. Broadcast to the workers at each round and averaged after it.
  */
 public record TrainingState(float[] params, float[] optimizerState, long steps) implements Serializable {
-    /** Extra slots after params and state in a worker's summed vector: loss sum, samples, correct predictions. */
-    private static final int STATS = 3;
+    /** Extra slots after params and state in a worker's summed vector: loss sum, samples, correct predictions, compute seconds. */
+    private static final int STATS = 4;
 
     public static TrainingState of(Network net, Optimizer optimizer) {
         return new TrainingState(ParameterVector.values(net.parameters()), optimizer.stateVector(), optimizer.steps());
@@ -24,7 +24,7 @@ public record TrainingState(float[] params, float[] optimizerState, long steps) 
     }
 
     /** The worker's contribution to the round's sum: its parameters, optimizer state and training statistics. */
-    public static double[] contribution(Network net, Optimizer optimizer, MetricsAccumulator acc) {
+    public static double[] contribution(Network net, Optimizer optimizer, MetricsAccumulator acc, double computeSeconds) {
         float[] p = ParameterVector.values(net.parameters());
         float[] s = optimizer.stateVector();
         double[] v = new double[p.length + s.length + STATS];
@@ -33,6 +33,7 @@ public record TrainingState(float[] params, float[] optimizerState, long steps) 
         v[p.length + s.length] = acc.meanLoss() * acc.samples();
         v[p.length + s.length + 1] = acc.samples();
         v[p.length + s.length + 2] = Math.round(acc.accuracy() * acc.samples());
+        v[p.length + s.length + 3] = computeSeconds;
         return v;
     }
 
@@ -45,11 +46,11 @@ public record TrainingState(float[] params, float[] optimizerState, long steps) 
         return new TrainingState(p, s, newSteps);
     }
 
-    /** Round statistics from a summed vector: {mean training loss, training accuracy, samples}. */
+    /** Round statistics from a summed vector: {mean training loss, training accuracy, samples, compute seconds summed over workers}. */
     public double[] roundStats(double[] sum) {
         int at = params.length + optimizerState.length;
         double samples = sum[at + 1];
-        return new double[] {sum[at] / samples, sum[at + 2] / samples, samples};
+        return new double[] {sum[at] / samples, sum[at + 2] / samples, samples, sum[at + 3]};
     }
 
     /** First non-finite parameter or state value, or -1. */

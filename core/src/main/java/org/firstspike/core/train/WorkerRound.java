@@ -7,7 +7,8 @@ import org.firstspike.core.net.Network;
 /**
  * One worker's share of an averaging round: start from the broadcast state, train this partition's minibatches of
  * the round in its epoch order, and return the contribution to the round's sum. Deterministic in (state, data, plan,
- * round, partition, seed), so a retried task returns exactly what the first attempt would have.
+ * round, partition, seed), so a retried task returns exactly what the first attempt would have (apart from its
+ * compute time, a statistic that never enters the parameters).
  */
 public final class WorkerRound {
     private WorkerRound() {}
@@ -17,6 +18,7 @@ public final class WorkerRound {
         if (partitionData.size() != plan.partitionSizes()[partition])
             throw new IllegalStateException("partition " + partition + " holds " + partitionData.size() + " samples; the plan expects "
                     + plan.partitionSizes()[partition]);
+        long t0 = System.nanoTime();
         start.applyTo(net, optimizer);
         MinibatchStep step = new MinibatchStep(net, optimizer, plan.schedule(cfg), cfg);
         MetricsAccumulator acc = new MetricsAccumulator(net.neuronsPerLayer(), net.config().classes());
@@ -26,6 +28,6 @@ public final class WorkerRound {
         int last = Math.min(first + plan.stepsIn(round), plan.batches(partition));
         for (int b = first; b < last; b++)
             step.run(partitionData, order, b * cfg.batchSize(), acc, "round " + (round + 1) + " (epoch " + epoch + "), partition " + partition);
-        return TrainingState.contribution(net, optimizer, acc);
+        return TrainingState.contribution(net, optimizer, acc, (System.nanoTime() - t0) / 1e9);
     }
 }

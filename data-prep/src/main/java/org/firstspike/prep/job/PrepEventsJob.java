@@ -50,7 +50,7 @@ public final class PrepEventsJob {
         System.err.printf("prep-events: %s, %d recordings (%d train, %d test), %s%n", layout.name(), plan.units().size(),
                 plan.units().stream().filter(u -> u.split().equals("train")).count(),
                 plan.units().stream().filter(u -> u.split().equals("test")).count(), describe(recipe.pipeline().binning()));
-        SparkSession spark = PrepRun.session("firstspike prep-events");
+        SparkSession spark = Sessions.get("firstspike prep-events");
         ObjectNode summary = PrepRun.execute(spark, spec, plan.units(),
                 new EventTaskBody(layout, recipe.pipeline(), recipe.onBadInput()), planRejections, plan.ignored());
         summary.put("cached", false);

@@ -45,7 +45,7 @@ public final class PrepImagesJob {
         }
         System.err.printf("prep-images: %s, %d blocks of up to %d images, encoding %s%n", recipe.corpus().name(), units.size(),
                 recipe.imagesPerTask(), recipe.coding().name());
-        SparkSession spark = PrepRun.session("firstspike prep-images");
+        SparkSession spark = Sessions.get("firstspike prep-images");
         ObjectNode summary = PrepRun.execute(spark, spec, units, new ImageTaskBody(recipe.corpus(), recipe.coding()),
                 planRejections, plan.ignored());
         summary.put("cached", false);

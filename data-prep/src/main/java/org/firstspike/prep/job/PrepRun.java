@@ -97,13 +97,6 @@ final class PrepRun {
         return null;
     }
 
-    static SparkSession session(String appName) {
-        SparkSession.Builder b = SparkSession.builder().appName(appName).config("spark.ui.showConsoleProgress", "false");
-        // spark-submit sets spark.master; run from plain java (tests, IDE) the embedded default is local mode
-        if (System.getProperty("spark.master") == null) b.master("local[*]");
-        return b.getOrCreate();
-    }
-
     /** Runs every input and writes the dataset; returns the summary printed as the command's last line. */
     static <U extends Serializable> ObjectNode execute(SparkSession spark, Spec spec, List<U> units, TaskBody<U> body,
                                                        List<Rejection> planRejections, List<String> ignored) throws IOException {

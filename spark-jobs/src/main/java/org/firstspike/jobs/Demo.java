@@ -1,0 +1,53 @@
+package org.firstspike.jobs;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Set;
+import org.firstspike.core.cli.Args;
+import org.firstspike.core.cli.CommandLine;
+import org.firstspike.prep.job.PrepImagesJob;
+
+/**
+ * {@code firstspike demo}: the whole pipeline on the embedded default, in one Spark application: Fashion-MNIST to
+ * Parquet with prep-images (skipped when already prepared), SMLP training with 2 workers by parameter averaging, and
+ * a distributed evaluation of the folded inference model; leaves the dataset and a run directory.
+ */
+public final class Demo {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private Demo() {}
+
+    public static void main(String[] argv) {
+        CommandLine.run("demo", () -> System.out.println(JSON.writeValueAsString(run(argv))));
+    }
+
+    public static ObjectNode run(String[] argv) throws IOException {
+        Args a = Args.parse(argv, Set.of("--config", "--images", "--data", "--out", "--epochs", "--workers"), Set.of());
+        String config = a.get("--config", "conf/smlp.properties");
+        String data = a.get("--data", "data/fashion-mnist");
+        String out = a.get("--out", "runs/demo-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        System.err.println("demo 1/3: Fashion-MNIST -> Parquet tensors in " + data);
+        ObjectNode prep = PrepImagesJob.run(new String[] {"--format", "idx", "--input",
+                a.get("--images", "/usr/share/datasets/fashion-mnist"), "--out", data});
+        System.err.println("demo 2/3: training " + config + " with " + a.get("--workers", "2") + " workers -> " + out);
+        ObjectNode train = TrainJob.run(new String[] {"--config", config, "--data", data, "--out", out,
+                "--epochs", a.get("--epochs", "3"), "--set", "train.workers=" + a.get("--workers", "2")});
+        System.err.println("demo 3/3: evaluating the inference model");
+        ObjectNode eval = EvalJob.run(new String[] {"--model", out + "/model-inference.fspk", "--data", data,
+                "--out", out + "/eval.json"});
+        ObjectNode s = JSON.createObjectNode();
+        s.put("dataset", data);
+        s.put("prepared_now", !prep.path("cached").asBoolean());
+        s.put("run", out);
+        s.put("epochs", train.get("epochs").asInt());
+        s.put("workers", train.get("workers").asInt());
+        s.put("test_accuracy", eval.get("accuracy").asDouble());
+        s.put("spikes_per_neuron", eval.get("spikes_per_neuron").asDouble());
+        s.put("mean_first_spike_step", eval.get("mean_first_spike_step").asDouble());
+        s.put("train_seconds", train.get("wall_seconds").asDouble());
+        return s;
+    }
+}
