@@ -7,7 +7,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 DATA="$1"; CONFIG="$2"; ROUNDS="$3"; shift 3
 ls "$ROOT"/spark-jobs/target/spark-jobs-*.jar >/dev/null 2>&1 || (cd "$ROOT" && mvn -q -B -DskipTests package)
-CP="$(ls "$ROOT"/core/target/core-*.jar):$(ls "$ROOT"/data-prep/target/data-prep-*.jar):$(ls "$ROOT"/spark-jobs/target/spark-jobs-*.jar | head -1):$(cat "$ROOT/spark-jobs/target/classpath.txt")"
+CP="$(ls "$ROOT"/core/target/core-*.jar):$(ls "$ROOT"/data-prep/target/data-prep-*.jar):$(ls "$ROOT"/spark-jobs/target/spark-jobs-*.jar | grep -v -- '-all.jar' | head -1):$(cat "$ROOT/spark-jobs/target/classpath.txt")"
 WORK="$(mktemp -d)"
 export SPARK_HOME="$WORK/spark-home" SPARK_SCALA_VERSION=2.13 SPARK_LOCAL_IP=127.0.0.1
 mkdir -p "$SPARK_HOME/jars"
