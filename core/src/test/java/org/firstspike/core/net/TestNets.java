@@ -38,4 +38,17 @@ public final class TestNets {
     public static void copyParameters(Network from, Network to) {
         ParameterVector.setValues(to.parameters(), ParameterVector.values(from.parameters()));
     }
+
+    /** A learnable toy task: two classes, a bright top half or a bright bottom half of a 4x4 image, with noise. */
+    public static org.firstspike.core.data.SampleSet halves(int n, long seed) {
+        float[] noise = uniform(n * 16, seed);
+        return new org.firstspike.core.data.SampleSet() {
+            @Override public int size() { return n; }
+            @Override public int sampleLength() { return 16; }
+            @Override public int label(int i) { return i % 2; }
+            @Override public void copySample(int i, float[] dst, int off) {
+                for (int p = 0; p < 16; p++) dst[off + p] = 0.5f * noise[i * 16 + p] + (((p < 8) == (i % 2 == 0)) ? 0.5f : 0f);
+            }
+        };
+    }
 }

@@ -23,18 +23,6 @@ class ParameterAveragingTest {
     private static final Settings S = TestNets.settings("model.input", "1x4x4", "model.layers", "FC12-FC2", "model.classes", "2",
             "train.epochs", "2", "train.batchSize", "16", "train.optimizer", "adam", "train.lr", "0.01");
 
-    /** Two classes: bright top or bottom half of a 4x4 image, with noise. */
-    private static SampleSet halves(int n, long seed) {
-        float[] noise = TestNets.uniform(n * 16, seed);
-        return new SampleSet() {
-            @Override public int size() { return n; }
-            @Override public int sampleLength() { return 16; }
-            @Override public int label(int i) { return i % 2; }
-            @Override public void copySample(int i, float[] dst, int off) {
-                for (int p = 0; p < 16; p++) dst[off + p] = 0.5f * noise[i * 16 + p] + (((p < 8) == (i % 2 == 0)) ? 0.5f : 0f);
-            }
-        };
-    }
 
     /** Samples i with i mod w == p, in index order: how the Spark job partitions a dataset. */
     private static SampleSet partition(SampleSet all, int w, int p) {
@@ -69,9 +57,9 @@ class ParameterAveragingTest {
 
     @Test
     void oneWorkerRetracesTheLocalTrainerBitForBit() {
-        SampleSet data = halves(200, 2);
+        SampleSet data = TestNets.halves(200, 2);
         Network local = TestNets.network(S, 5);
-        new Trainer(local, TrainConfig.from(S)).fit(data, halves(32, 3), new TrainingListener() {});
+        new Trainer(local, TrainConfig.from(S)).fit(data, TestNets.halves(32, 3), new TrainingListener() {});
         TrainingState averaged = train(data, 1, 3, 5, List.of(0));
         assertArrayEquals(ParameterVector.values(local.parameters()), averaged.params(), 0f);
         assertEquals(2 * 13, averaged.steps(), "13 minibatches of 16 per epoch, 2 epochs");
@@ -79,14 +67,14 @@ class ParameterAveragingTest {
 
     @Test
     void threeWorkersLearnAndRepeatWhateverOrderTheirResultsArriveIn() {
-        SampleSet data = halves(600, 2);
+        SampleSet data = TestNets.halves(600, 2);
         TrainingState a = train(data, 3, 4, 7, List.of(0, 1, 2));
         TrainingState b = train(data, 3, 4, 7, List.of(2, 0, 1));
         assertArrayEquals(a.params(), b.params(), 0f);
         assertArrayEquals(a.optimizerState(), b.optimizerState(), 0f);
         Network net = TestNets.network(S, 7);
         ParameterVector.setValues(net.parameters(), a.params());
-        double acc = Evaluator.evaluate(net, halves(256, 3), 256, TrainConfig.from(S).engine()).accuracy();
+        double acc = Evaluator.evaluate(net, TestNets.halves(256, 3), 256, TrainConfig.from(S).engine()).accuracy();
         assertTrue(acc > 0.9, "3 workers, averaging every 4 minibatches: test accuracy " + acc);
     }
 

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.firstspike.core.config.Settings;
-import org.firstspike.core.data.SampleSet;
 import org.firstspike.core.net.Network;
 import org.firstspike.core.net.ParameterVector;
 import org.firstspike.core.net.TestNets;
@@ -14,21 +13,6 @@ import org.junit.jupiter.api.Test;
 
 /** Training on a learnable synthetic task: it learns, and a given seed repeats bit for bit. */
 class TrainerTest {
-    /** Two classes: bright top half or bright bottom half of a 4x4 image, with noise. */
-    private static SampleSet halves(int n, long seed) {
-        float[] noise = TestNets.uniform(n * 16, seed);
-        return new SampleSet() {
-            @Override public int size() { return n; }
-            @Override public int sampleLength() { return 16; }
-            @Override public int label(int i) { return i % 2; }
-            @Override public void copySample(int i, float[] dst, int off) {
-                for (int p = 0; p < 16; p++) {
-                    boolean top = p < 8;
-                    dst[off + p] = 0.5f * noise[i * 16 + p] + ((top == (i % 2 == 0)) ? 0.5f : 0f);
-                }
-            }
-        };
-    }
 
     private static Settings settings(String optimizer) {
         return TestNets.settings("model.input", "1x4x4", "model.layers", "FC12-FC2", "model.classes", "2",
@@ -41,7 +25,7 @@ class TrainerTest {
         for (String opt : List.of("adam", "sgd")) {
             Settings s = settings(opt);
             Network net = TestNets.network(s, 1);
-            List<EpochReport> r = new Trainer(net, TrainConfig.from(s)).fit(halves(512, 2), halves(256, 3), new TrainingListener() {});
+            List<EpochReport> r = new Trainer(net, TrainConfig.from(s)).fit(TestNets.halves(512, 2), TestNets.halves(256, 3), new TrainingListener() {});
             assertEquals(3, r.size());
             assertTrue(r.get(2).test().accuracy() > 0.9, opt + " accuracy " + r.get(2).test().accuracy());
         }
@@ -53,7 +37,7 @@ class TrainerTest {
         float[][] finals = new float[2][];
         for (int run = 0; run < 2; run++) {
             Network net = TestNets.network(s, 5);
-            new Trainer(net, TrainConfig.from(s)).fit(halves(256, 2), halves(64, 3), new TrainingListener() {});
+            new Trainer(net, TrainConfig.from(s)).fit(TestNets.halves(256, 2), TestNets.halves(64, 3), new TrainingListener() {});
             finals[run] = ParameterVector.values(net.parameters());
         }
         assertArrayEquals(finals[0], finals[1], 0f);
