@@ -58,8 +58,7 @@ final class RunDirectory {
             fs.mkdirs(target.getParent());
             Path tmp = new Path(target.getParent(), "." + target.getName() + ".tmp");
             fs.copyFromLocalFile(false, true, new Path(local.toUri()), tmp);
-            if (fs.exists(target) && !fs.delete(target, false)) throw new IOException(target + ": cannot replace");
-            if (!fs.rename(tmp, target)) throw new IOException(target + ": cannot rename " + tmp + " into place");
+            HadoopFiles.replace(tmp, target);
         } finally {
             Files.deleteIfExists(local);
         }

@@ -8,8 +8,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileContext;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Options;
 import org.apache.hadoop.fs.Path;
 import org.firstspike.prep.layout.CorpusListing;
 
@@ -54,8 +56,16 @@ public final class HadoopFiles {
         try (OutputStream out = fs.create(tmp, true)) {
             out.write(text.getBytes(StandardCharsets.UTF_8));
         }
-        if (fs.exists(target) && !fs.delete(target, false)) throw new IOException(uri + ": cannot replace");
-        if (!fs.rename(tmp, target)) throw new IOException(uri + ": cannot rename " + tmp + " into place");
+        replace(tmp, target);
+    }
+
+    /**
+     * Renames {@code from} over {@code to} in one step (FileContext's overwriting rename, atomic on HDFS and local
+     * disks): a reader sees the old file or the new one, never none, and a crash cannot lose both.
+     */
+    public static void replace(Path from, Path to) throws IOException {
+        FileContext fc = FileContext.getFileContext(to.toUri(), new Configuration());
+        fc.rename(from, to, Options.Rename.OVERWRITE);
     }
 
     public static void delete(String uri) throws IOException {
