@@ -78,12 +78,21 @@ final class AveragingRounds {
             int r = round;
             AveragingPlan p = plan;
             Map<String, String> s = shipped;
-            OrderedTreeSum sum = train.mapPartitionsWithIndex((pid, it) -> {
-                WorkerContexts.Context c = WorkerContexts.get(s, pid);
-                double[] v = WorkerRound.run(c.net(), c.optimizer(), c.cfg(), p, bc.value(), it.next(), pid, r);
-                return List.of(OrderedTreeSum.leaf(pid, v)).iterator();
-            }, true).treeAggregate(new OrderedTreeSum(), OrderedTreeSum::merge, OrderedTreeSum::merge, averaging.aggregationDepth());
-            bc.destroy();
+            OrderedTreeSum sum;
+            try {
+                sum = train.mapPartitionsWithIndex((pid, it) -> {
+                    WorkerContexts.Context c = WorkerContexts.get(s, pid);
+                    double[] v = WorkerRound.run(c.net(), c.optimizer(), c.cfg(), p, bc.value(), it.next(), pid, r);
+                    return List.of(OrderedTreeSum.leaf(pid, v)).iterator();
+                }, true).treeAggregate(new OrderedTreeSum(), OrderedTreeSum::merge, OrderedTreeSum::merge, averaging.aggregationDepth());
+            } catch (Exception e) {  // SparkException is checked but thrown undeclared through the Java API
+                String diverged = divergence(e);
+                if (diverged != null) throw new IllegalStateException(diverged + "; " + lastGood(), e);
+                if (e instanceof RuntimeException re) throw re;
+                throw new IllegalStateException("round " + (round + 1) + " failed: " + e.getMessage(), e);
+            } finally {
+                bc.destroy();
+            }
             double[] total = sum.total(workers);
             double[] stats = state.roundStats(total);
             state = state.averaged(total, workers, state.steps() + plan.stepsIn(round));
@@ -91,7 +100,7 @@ final class AveragingRounds {
             if (bad >= 0 || !Double.isFinite(stats[0]))
                 throw new IllegalStateException("round " + (round + 1) + " (epoch " + plan.epochOf(round) + "): the averaged "
                         + (bad >= 0 ? "parameters hold a non-finite value at index " + bad : "training loss is " + stats[0])
-                        + "; the last good checkpoint is " + run.resolve(LATEST) + "; lower train.lr or check the data");
+                        + "; lower train.lr or check the data; " + lastGood());
             epoch[0] += stats[0] * stats[2];
             epoch[1] += stats[1] * stats[2];
             epoch[2] += stats[2];
@@ -124,6 +133,23 @@ final class AveragingRounds {
             }
         }
         return new Checkpoint(state, plan.totalRounds(), epoch, best);
+    }
+
+    private String lastGood() throws IOException {
+        return run.exists(LATEST) ? "the last good checkpoint stays: " + run.resolve(LATEST) : "no checkpoint was written yet";
+    }
+
+    /** A worker's non-finite-loss message from a failed Spark job (the task's exception travels as text), or null. */
+    private static String divergence(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            String m = String.valueOf(c.getMessage());
+            int at = m.indexOf("loss became");
+            if (at >= 0) {
+                int end = m.indexOf('\n', at);
+                return m.substring(at, end < 0 ? m.length() : end).trim();
+            }
+        }
+        return null;
     }
 
     /** Wall time of the rounds against the workers' compute time inside them. */

@@ -79,6 +79,20 @@ class ParameterAveragingTest {
     }
 
     @Test
+    void nonFiniteAveragedStateIsFoundByIndex() {
+        Network net = TestNets.network(S, 1);
+        TrainConfig cfg = TrainConfig.from(S);
+        TrainingState state = TrainingState.of(net, Optimizer.create(cfg.optimizer(), net.parameters(), cfg.momentum(), cfg.weightDecay()));
+        assertEquals(-1, state.firstNonFinite());
+        float[] params = state.params().clone();
+        params[3] = Float.POSITIVE_INFINITY;
+        assertEquals(3, new TrainingState(params, state.optimizerState(), 0).firstNonFinite());
+        float[] moments = state.optimizerState().clone();
+        moments[1] = Float.NaN;
+        assertEquals(params.length + 1, new TrainingState(state.params(), moments, 0).firstNonFinite());
+    }
+
+    @Test
     void orderedTreeSumIsTheSameForEveryMergeOrder() {
         Random r = new Random(1);
         double[][] leaves = new double[5][64];
