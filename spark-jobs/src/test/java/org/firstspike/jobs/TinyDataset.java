@@ -5,34 +5,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
-import org.firstspike.core.io.IdxWriter;
+import org.firstspike.core.io.IdxFixtures;
 import org.firstspike.prep.job.PrepImagesJob;
 
 /**
- * A small learnable task for the job tests, prepared by the real prep-images job from hand-built IDX files: two
- * classes of 8x8 images (bright left or right half, with noise), 403 train and 100 test samples.
+ * A small learnable task for the job tests, prepared by the real prep-images job from hand-built IDX files
+ * ({@link IdxFixtures}): 403 train and 100 test samples.
  */
 final class TinyDataset {
     private TinyDataset() {}
 
-    private static void writeSplit(Path dir, String prefix, int n, long seed) throws IOException {
-        Random r = new Random(seed);
-        byte[] pixels = new byte[n * 64];
-        byte[] labels = new byte[n];
-        for (int i = 0; i < n; i++) {
-            labels[i] = (byte) (i % 2);
-            for (int p = 0; p < 64; p++) pixels[i * 64 + p] = (byte) (r.nextInt(90) + (((p % 8 < 4) == (i % 2 == 0)) ? 160 : 0));
-        }
-        IdxWriter.writeImages(dir.resolve(prefix + "-images-idx3-ubyte"), n, 8, 8, pixels, false);
-        IdxWriter.writeLabels(dir.resolve(prefix + "-labels-idx1-ubyte"), labels, false);
-    }
-
     /** Writes the IDX files under {@code dir} and prepares them (on the active Spark master); returns the dataset. */
     static Path prepare(Path dir) throws IOException {
         Path idx = Files.createDirectories(dir.resolve("idx"));
-        writeSplit(idx, "train", 403, 1);
-        writeSplit(idx, "t10k", 100, 2);
+        IdxFixtures.writeHalves(idx, "train", 403, 1, false);
+        IdxFixtures.writeHalves(idx, "t10k", 100, 2, false);
         Path data = dir.resolve("prepared");
         PrepImagesJob.run(new String[] {"--format", "idx", "--input", idx.toString(), "--out", data.toString(), "--images-per-task", "150"});
         return data;

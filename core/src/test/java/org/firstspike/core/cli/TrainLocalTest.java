@@ -11,9 +11,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Random;
 import org.firstspike.core.io.IdxReader;
-import org.firstspike.core.io.IdxWriter;
+import org.firstspike.core.io.IdxFixtures;
 import org.firstspike.core.io.LabeledImages;
 import org.firstspike.core.io.ModelIO;
 import org.firstspike.core.layer.Engine;
@@ -25,21 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 class TrainLocalTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** Two classes of 8x8 images: a bright left half or a bright right half, with noise. */
     private static void writeSplit(Path dir, String prefix, int n, long seed) throws IOException {
-        Random r = new Random(seed);
-        byte[] pixels = new byte[n * 64];
-        byte[] labels = new byte[n];
-        for (int i = 0; i < n; i++) {
-            labels[i] = (byte) (i % 2);
-            for (int p = 0; p < 64; p++) {
-                boolean left = p % 8 < 4;
-                int v = r.nextInt(90) + ((left == (i % 2 == 0)) ? 160 : 0);
-                pixels[i * 64 + p] = (byte) Math.min(255, v);
-            }
-        }
-        IdxWriter.writeImages(dir.resolve(prefix + "-images-idx3-ubyte"), n, 8, 8, pixels, false);
-        IdxWriter.writeLabels(dir.resolve(prefix + "-labels-idx1-ubyte"), labels, false);
+        IdxFixtures.writeHalves(dir, prefix, n, seed, false);
     }
 
     private static String[] args(Path data, Path out, String... extra) {

@@ -21,6 +21,7 @@ import org.firstspike.core.cli.TrainLocal;
 import org.firstspike.core.data.DatasetSplit;
 import org.firstspike.core.data.IdxFormat;
 import org.firstspike.core.encode.InputEncoding;
+import org.firstspike.core.io.IdxFixtures;
 import org.firstspike.core.io.IdxWriter;
 import org.firstspike.core.layer.Engine;
 import org.firstspike.core.layer.Shape;
@@ -41,8 +42,8 @@ class PrepImagesJobTest {
     static void corpus() throws IOException {
         System.setProperty("spark.master", "local[2]");
         idx = Files.createDirectories(shared.resolve("idx"));
-        IdxFiles.writeSplit(idx, "train", 150, 1, true);
-        IdxFiles.writeSplit(idx, "t10k", 40, 2, false);
+        IdxFixtures.writeHalves(idx, "train", 150, 1, true);
+        IdxFixtures.writeHalves(idx, "t10k", 40, 2, false);
     }
 
     private static ObjectNode prep(Path in, Path out, String... extra) throws IOException {
@@ -137,8 +138,8 @@ class PrepImagesJobTest {
     @Test
     void badIdxMagicFailsWithFileAndOffsetOrIsRejected(@TempDir Path tmp) throws IOException {
         Path in = Files.createDirectories(tmp.resolve("in"));
-        IdxFiles.writeSplit(in, "train", 20, 3, false);
-        IdxFiles.writeSplit(in, "t10k", 10, 4, false);
+        IdxFixtures.writeHalves(in, "train", 20, 3, false);
+        IdxFixtures.writeHalves(in, "t10k", 10, 4, false);
         byte[] bytes = Files.readAllBytes(in.resolve("t10k-images-idx3-ubyte"));
         bytes[3] = 0x01;
         Files.write(in.resolve("t10k-images-idx3-ubyte"), bytes);
@@ -158,8 +159,8 @@ class PrepImagesJobTest {
     @Test
     void labelCountMismatchFailsOrIsRejected(@TempDir Path tmp) throws IOException {
         Path in = Files.createDirectories(tmp.resolve("in"));
-        IdxFiles.writeSplit(in, "train", 20, 3, false);
-        IdxFiles.writeSplit(in, "t10k", 10, 4, false);
+        IdxFixtures.writeHalves(in, "train", 20, 3, false);
+        IdxFixtures.writeHalves(in, "t10k", 10, 4, false);
         IdxWriter.writeLabels(in.resolve("t10k-labels-idx1-ubyte"), new byte[9], false);
         IOException e = assertThrows(IOException.class, () -> prep(in, tmp.resolve("fail")));
         assertTrue(e.getMessage().contains("t10k-labels-idx1-ubyte: at byte 4: label count 9 does not match the image count 10"),
