@@ -24,6 +24,7 @@ sleep 8
 run() {  # workers
   "$ROOT/bin/firstspike" train --master spark://127.0.0.1:7177 --conf spark.cores.max="$1" --conf spark.executor.cores=1 \
     --conf spark.executor.memory=3g --conf "spark.executor.extraClassPath=$CP" \
+    --conf spark.executorEnv.OMP_NUM_THREADS=1 --conf spark.executorEnv.OPENBLAS_NUM_THREADS=1 \
     --config "$CONFIG" --data "$DATA" --out "$WORK/run-w$1-$2" --set train.workers="$1" "${@:3}" 2>"$WORK/run-w$1-$2.log"
 }
 python_median() { python3 -c "import sys,statistics; v=[float(x) for x in sys.argv[1:]]; print(statistics.median(v))" "$@"; }
