@@ -15,7 +15,7 @@ import org.firstspike.prep.tensor.TensorBytes;
 import org.firstspike.prep.transform.EventPipeline;
 
 /** A prep-events task's work on one recording: read, decode into samples, run the pipeline, pack the frames. */
-final class EventTaskBody implements TaskBody<InputUnit> {
+final class EventTaskBody implements TaskBody<InputUnit, DecodedUnit> {
     private final EventLayout layout;
     private final EventPipeline pipeline;
     private final BadInputPolicy policy;
@@ -35,13 +35,13 @@ final class EventTaskBody implements TaskBody<InputUnit> {
 
     @Override public String split(InputUnit unit) { return unit.split(); }
 
+    @Override public String path(InputUnit unit) { return unit.path(); }
+
+    @Override public String companion(InputUnit unit) { return unit.companion(); }
+
     @Override
-    public void process(InputUnit unit, SourceReport report, Consumer<SampleRecord> out) throws IOException {
-        InputFiles in = InputFiles.read(unit.path(), unit.companion(), report);
-        long t0 = System.nanoTime();
-        DecodedUnit decoded = layout.decode(unit, in.content(), in.companion());
-        long t1 = System.nanoTime();
-        report.decodeNanos += t1 - t0;
+    public DecodedUnit decode(InputUnit unit, InputFiles files, SourceReport report) throws IOException {
+        DecodedUnit decoded = layout.decode(unit, files.content(), files.companion());
         for (DecodedUnit.SegmentProblem p : decoded.segmentProblems()) {
             if (policy == BadInputPolicy.FAIL) throw p.error();
             report.rejections.add(new Rejection(unit.split(), p.error().source(), p.error().offset(),
@@ -49,6 +49,11 @@ final class EventTaskBody implements TaskBody<InputUnit> {
         }
         report.recordsRead = decoded.recordsRead();
         report.recordsDropped = decoded.recordsDropped();
+        return decoded;
+    }
+
+    @Override
+    public void emit(InputUnit unit, DecodedUnit decoded, SourceReport report, Consumer<SampleRecord> out) {
         for (EventSample s : decoded.samples()) {
             EventPipeline.Result r = pipeline.apply(s.events(), s.t0(), layout.sensor());
             Frames f = r.frames();
@@ -60,6 +65,5 @@ final class EventTaskBody implements TaskBody<InputUnit> {
             report.eventsKept += r.eventsKept();
             report.eventsBinned += r.eventsBinned();
         }
-        report.encodeNanos += System.nanoTime() - t1;
     }
 }

@@ -10,7 +10,7 @@ import org.firstspike.prep.tensor.DType;
 import org.firstspike.prep.tensor.SampleRecord;
 
 /** A prep-images task's work on one block: read the files, decode, keep the block's images, encode them. */
-final class ImageTaskBody implements TaskBody<ImageUnit> {
+final class ImageTaskBody implements TaskBody<ImageUnit, LabeledBlock> {
     private final ImageCorpus corpus;
     private final ImageCoding coding;
 
@@ -28,13 +28,19 @@ final class ImageTaskBody implements TaskBody<ImageUnit> {
 
     @Override public String split(ImageUnit unit) { return unit.split(); }
 
+    @Override public String path(ImageUnit unit) { return unit.images(); }
+
+    @Override public String companion(ImageUnit unit) { return unit.labels(); }
+
     @Override
-    public void process(ImageUnit unit, SourceReport report, Consumer<SampleRecord> out) throws IOException {
-        InputFiles in = InputFiles.read(unit.images(), unit.labels(), report);
-        long t0 = System.nanoTime();
-        LabeledBlock b = corpus.decode(unit, in.content(), in.companion());
-        long t1 = System.nanoTime();
-        report.decodeNanos += t1 - t0;
+    public LabeledBlock decode(ImageUnit unit, InputFiles files, SourceReport report) throws IOException {
+        LabeledBlock b = corpus.decode(unit, files.content(), files.companion());
+        report.recordsRead = b.count();
+        return b;
+    }
+
+    @Override
+    public void emit(ImageUnit unit, LabeledBlock b, SourceReport report, Consumer<SampleRecord> out) {
         int size = b.imageSize();
         int[] shape = {1, b.channels(), b.height(), b.width()};
         for (int i = 0; i < b.count(); i++) {
@@ -43,7 +49,5 @@ final class ImageTaskBody implements TaskBody<ImageUnit> {
                     shape, coding.name(), coding.timeSteps(), DType.U1.numpy(), coding.encode(b.pixels(), i * size, size), 0));
             report.countSample(b.labels()[i]);
         }
-        report.recordsRead = b.count();
-        report.encodeNanos += System.nanoTime() - t1;
     }
 }

@@ -98,7 +98,7 @@ final class PrepRun {
     }
 
     /** Runs every input and writes the dataset; returns the summary printed as the command's last line. */
-    static <U extends Serializable> ObjectNode execute(SparkSession spark, Spec spec, List<U> units, TaskBody<U> body,
+    static <U extends Serializable, D> ObjectNode execute(SparkSession spark, Spec spec, List<U> units, TaskBody<U, D> body,
                                                        List<Rejection> planRejections, List<String> ignored) throws IOException {
         long start = System.nanoTime();
         HadoopFiles.delete(spec.out() + "/metadata.json");  // from here on the folder is incomplete until rewritten
@@ -172,7 +172,7 @@ final class PrepRun {
     }
 
     /** Consecutive inputs grouped up to {@code taskBytes} each (at least one input per task), in dataset order. */
-    private static <U> List<List<U>> blocks(List<U> units, TaskBody<U> body, long taskBytes) {
+    private static <U> List<List<U>> blocks(List<U> units, TaskBody<U, ?> body, long taskBytes) {
         List<List<U>> blocks = new ArrayList<>();
         List<U> current = new ArrayList<>();
         long bytes = 0;

@@ -16,14 +16,14 @@ import org.firstspike.prep.tensor.SampleRecord;
  * The samples of a task's inputs, produced one input at a time so a task holds one input's samples, not its whole
  * block. An input's samples are released only after it decoded completely, so a rejected input contributes nothing.
  */
-final class SampleIterator<U> implements Iterator<SampleRecord> {
+final class SampleIterator<U, D> implements Iterator<SampleRecord> {
     private final Iterator<U> units;
-    private final TaskBody<U> body;
+    private final TaskBody<U, D> body;
     private final BadInputPolicy policy;
     private final CollectionAccumulator<SourceReport> reports;
     private final ArrayDeque<SampleRecord> ready = new ArrayDeque<>();
 
-    SampleIterator(List<U> units, TaskBody<U> body, BadInputPolicy policy, CollectionAccumulator<SourceReport> reports) {
+    SampleIterator(List<U> units, TaskBody<U, D> body, BadInputPolicy policy, CollectionAccumulator<SourceReport> reports) {
         this.units = units.iterator();
         this.body = body;
         this.policy = policy;
@@ -47,7 +47,13 @@ final class SampleIterator<U> implements Iterator<SampleRecord> {
         SourceReport report = body.newReport(unit);
         ArrayDeque<SampleRecord> samples = new ArrayDeque<>();
         try {
-            body.process(unit, report, samples::add);
+            InputFiles files = InputFiles.read(body.path(unit), body.companion(unit), report);
+            long t0 = System.nanoTime();
+            D decoded = body.decode(unit, files, report);
+            long t1 = System.nanoTime();
+            body.emit(unit, decoded, report, samples::add);
+            report.decodeNanos += t1 - t0;
+            report.encodeNanos += System.nanoTime() - t1;
         } catch (MalformedInputException e) {
             if (policy == BadInputPolicy.FAIL) throw new UncheckedIOException(e);
             SourceReport rejected = body.newReport(unit);
