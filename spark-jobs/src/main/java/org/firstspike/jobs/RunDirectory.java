@@ -51,6 +51,12 @@ final class RunDirectory {
     }
 
     void writeModel(String name, ModelContents contents) throws IOException {
+        java.nio.file.Path direct = HadoopFiles.localFile(resolve(name));
+        if (direct != null) {  // the container writer replaces local files atomically itself
+            Files.createDirectories(direct.getParent());
+            ModelFile.write(direct, contents);
+            return;
+        }
         java.nio.file.Path local = Files.createTempFile("firstspike-", ".fspk");
         try {
             ModelFile.write(local, contents);
@@ -70,6 +76,11 @@ final class RunDirectory {
 
     /** A model or checkpoint file anywhere (copied to a local temporary file, where the container's checks run). */
     static ModelContents readModelFile(String uri) throws IOException {
+        java.nio.file.Path direct = HadoopFiles.localFile(uri);
+        if (direct != null) {
+            if (!Files.exists(direct)) throw new java.io.FileNotFoundException(uri + ": model file not found");
+            return ModelFile.read(direct);
+        }
         Path source = new Path(uri);
         FileSystem fs = source.getFileSystem(new Configuration());
         if (!fs.exists(source)) throw new java.io.FileNotFoundException(uri + ": model file not found");

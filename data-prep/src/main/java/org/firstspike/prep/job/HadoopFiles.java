@@ -28,7 +28,7 @@ public final class HadoopFiles {
     public static byte[] readAll(String uri) throws IOException {
         // Local files skip Hadoop's checksum filesystem (a .crc lookup and a status call per open): on a corpus of
         // small files such as N-MNIST that per-file overhead costs more than reading the file.
-        if (uri.startsWith("file:")) return java.nio.file.Files.readAllBytes(java.nio.file.Path.of(java.net.URI.create(uri)));
+        if (localFile(uri) != null) return java.nio.file.Files.readAllBytes(localFile(uri));
         Path p = new Path(uri);
         FileSystem fs = p.getFileSystem(new Configuration());
         long length = fs.getFileStatus(p).getLen();
@@ -48,8 +48,24 @@ public final class HadoopFiles {
         return new String(readAll(uri), StandardCharsets.UTF_8);
     }
 
-    /** Writes through a temporary file and a rename, so readers never see a partial file. */
+    /** The local file of a {@code file:} URI, or null for any other filesystem. */
+    public static java.nio.file.Path localFile(String uri) {
+        return uri.startsWith("file:") ? java.nio.file.Path.of(java.net.URI.create(uri)) : null;
+    }
+
+    /**
+     * Writes through a temporary file and a rename, so readers never see a partial file, nor a missing one: local
+     * files move atomically (NIO), other filesystems use FileContext's overwriting rename (atomic on HDFS).
+     */
     public static void writeAtomically(String uri, String text) throws IOException {
+        java.nio.file.Path local = localFile(uri);
+        if (local != null) {
+            java.nio.file.Path tmp = local.resolveSibling("." + local.getFileName() + ".tmp");
+            java.nio.file.Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            java.nio.file.Files.move(tmp, local, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            return;
+        }
         Path target = new Path(uri);
         FileSystem fs = target.getFileSystem(new Configuration());
         Path tmp = new Path(target.getParent(), "." + target.getName() + ".tmp");
@@ -60,8 +76,8 @@ public final class HadoopFiles {
     }
 
     /**
-     * Renames {@code from} over {@code to} in one step (FileContext's overwriting rename, atomic on HDFS and local
-     * disks): a reader sees the old file or the new one, never none, and a crash cannot lose both.
+     * Renames {@code from} over {@code to} in one step (FileContext's overwriting rename, atomic on HDFS): a reader
+     * sees the old file or the new one, never none, and a crash cannot lose both.
      */
     public static void replace(Path from, Path to) throws IOException {
         FileContext fc = FileContext.getFileContext(to.toUri(), new Configuration());
