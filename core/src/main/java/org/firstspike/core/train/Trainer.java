@@ -48,8 +48,9 @@ public final class Trainer {
             long lastReport = epochStart;
             int[] order = Shuffle.permutation(train.size(), cfg.seed(), epoch);
             MetricsAccumulator acc = new MetricsAccumulator(net.neuronsPerLayer(), net.config().classes());
+            String where = "epoch " + epoch;
             for (int from = 0; from < order.length; from += cfg.batchSize()) {
-                step.run(train, order, from, acc, "epoch " + epoch);
+                step.run(train, order, from, acc, where);
                 long now = System.nanoTime();
                 if (now - lastReport > PROGRESS_NANOS) {
                     lastReport = now;

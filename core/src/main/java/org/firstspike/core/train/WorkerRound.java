@@ -26,8 +26,8 @@ public final class WorkerRound {
         int[] order = plan.order(cfg.seed(), partition, epoch);
         int first = plan.firstBatch(round);
         int last = Math.min(first + plan.stepsIn(round), plan.batches(partition));
-        for (int b = first; b < last; b++)
-            step.run(partitionData, order, b * cfg.batchSize(), acc, "round " + (round + 1) + " (epoch " + epoch + "), partition " + partition);
+        String where = "round " + (round + 1) + " (epoch " + epoch + "), partition " + partition;
+        for (int b = first; b < last; b++) step.run(partitionData, order, b * cfg.batchSize(), acc, where);
         return TrainingState.contribution(net, optimizer, acc, (System.nanoTime() - t0) / 1e9);
     }
 }

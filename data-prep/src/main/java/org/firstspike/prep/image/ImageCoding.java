@@ -9,6 +9,7 @@ import org.firstspike.core.encode.InputEncoding;
  */
 public record ImageCoding(InputEncoding encoding, int timeSteps) implements java.io.Serializable {
     public static final int NO_SPIKE = 255;
+    private static final java.util.Map<Integer, byte[]> LATENCY_TABLES = new java.util.concurrent.ConcurrentHashMap<>();
 
     public ImageCoding {
         if (encoding != InputEncoding.DIRECT && encoding != InputEncoding.LATENCY)
@@ -30,12 +31,18 @@ public record ImageCoding(InputEncoding encoding, int timeSteps) implements java
             System.arraycopy(pixels, offset, out, 0, length);
             return out;
         }
+        byte[] table = LATENCY_TABLES.computeIfAbsent(timeSteps, ImageCoding::latencyTable);
+        for (int i = 0; i < length; i++) out[i] = table[pixels[offset + i] & 0xFF];
+        return out;
+    }
+
+    /** Spike step of each pixel value for T steps; built once per T, not once per image. */
+    private static byte[] latencyTable(int timeSteps) {
         byte[] table = new byte[256];
         for (int v = 0; v < 256; v++) {
             int step = InputEncoding.latencyStep(v / 255f, timeSteps);
             table[v] = (byte) (step < 0 ? NO_SPIKE : step);
         }
-        for (int i = 0; i < length; i++) out[i] = table[pixels[offset + i] & 0xFF];
-        return out;
+        return table;
     }
 }

@@ -207,6 +207,11 @@ final class PrepRun {
         spark.createDataFrame(src, SOURCES).coalesce(1).write().mode(SaveMode.Overwrite).parquet(spec.out() + "/sources");
     }
 
+    /** One report per input file: blocks after the first of an image file read the same file again. */
+    private static List<SourceReport> files(List<SourceReport> reports) {
+        return reports.stream().filter(r -> r.first <= 0).toList();
+    }
+
     private static ObjectNode summary(Spec spec, List<String> splits, List<SourceReport> reports, List<Rejection> rejections,
                                       List<String> ignored, double seconds) {
         ObjectNode s = JSON.createObjectNode();
@@ -214,8 +219,9 @@ final class PrepRun {
         s.put("out", spec.out());
         ObjectNode perSplit = s.putObject("samples");
         for (String split : splits) perSplit.put(split, reports.stream().filter(r -> r.split.equals(split)).mapToLong(r -> r.samples).sum());
-        s.put("sources", reports.stream().filter(r -> r.first <= 0).count());
-        long bytes = reports.stream().filter(r -> r.first <= 0).mapToLong(r -> r.bytes).sum();
+        List<SourceReport> files = files(reports);
+        s.put("sources", files.size());
+        long bytes = files.stream().mapToLong(r -> r.bytes).sum();
         s.put("bytes_read", bytes);
         long records = reports.stream().mapToLong(r -> r.recordsRead).sum();
         s.put("records_read", records);
@@ -281,10 +287,11 @@ final class PrepRun {
             perClass.forEach((k, v) -> pc.put(Integer.toString(k), v));
         }
         ObjectNode src = m.putObject("sources");
-        src.put("count", reports.stream().filter(r -> r.first <= 0).count());
-        src.put("bytes", reports.stream().filter(r -> r.first <= 0).mapToLong(r -> r.bytes).sum());
+        List<SourceReport> files = files(reports);
+        src.put("count", files.size());
+        src.put("bytes", files.stream().mapToLong(r -> r.bytes).sum());
         StringBuilder digests = new StringBuilder();
-        reports.stream().filter(r -> r.first <= 0).map(r -> r.source + " " + r.sha256 + "\n").sorted().forEach(digests::append);
+        files.stream().map(r -> r.source + " " + r.sha256 + "\n").sorted().forEach(digests::append);
         src.put("sha256_of_list", sha256(digests.toString().getBytes(StandardCharsets.UTF_8)));
         src.put("table", "sources");
         src.put("note", "per-file SHA-256 in the sources table; sha256_of_list digests its sorted 'source sha256' lines");
