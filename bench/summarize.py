@@ -19,4 +19,5 @@ for metrics in sorted(root.glob("*/metrics.jsonl")):
 print("| run | test acc by epoch (%) | best (%) | spikes/neuron | first output spike step | spikes/neuron by layer at init | train samples/s |")
 print("|---|---|---|---|---|---|---|")
 for r in rows:
-    print(f"| {r[0]} | {r[1]} | {r[2]:.2f} | {r[3]:.3f} | {r[4]:.3f} | {r[5]} | {r[6]:,.0f} |")
+    first = "–" if r[4] is None else f"{r[4]:.3f}"  # B1 / ReLU outputs do not spike
+    print(f"| {r[0]} | {r[1]} | {r[2]:.2f} | {r[3]:.3f} | {first} | {r[5]} | {r[6]:,.0f} |")

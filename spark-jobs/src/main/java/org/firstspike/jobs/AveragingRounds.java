@@ -83,7 +83,8 @@ final class AveragingRounds {
                 sum = train.mapPartitionsWithIndex((pid, it) -> {
                     WorkerContexts.Context c = WorkerContexts.get(s, pid);
                     double[] v = WorkerRound.run(c.net(), c.optimizer(), c.cfg(), p, bc.value(), it.next(), pid, r);
-                    return List.of(OrderedTreeSum.leaf(pid, v)).iterator();
+                    // the B1 windows (buffers) merge by maximum: they only grow
+                    return List.of(OrderedTreeSum.leaf(pid, v, bc.value().maxFrom(), bc.value().maxTo())).iterator();
                 }, true).treeAggregate(new OrderedTreeSum(), OrderedTreeSum::merge, OrderedTreeSum::merge, averaging.aggregationDepth());
             } catch (Exception e) {  // SparkException is checked but thrown undeclared through the Java API
                 String diverged = divergence(e);
@@ -164,6 +165,6 @@ final class AveragingRounds {
     }
 
     private EvalResult evaluate(TrainingState state) {
-        return DistributedEvaluation.run(jsc, test, state.params(), shipped, driverNet).result();
+        return DistributedEvaluation.run(jsc, test, state.params(), state.buffers(), shipped, driverNet).result();
     }
 }

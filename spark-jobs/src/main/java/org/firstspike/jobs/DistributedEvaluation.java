@@ -12,20 +12,21 @@ import org.firstspike.core.train.Evaluator;
 import org.firstspike.prep.tensor.TensorSamples;
 
 /**
- * Test metrics of a parameter vector over a partitioned split: each partition is evaluated by its own task (the
+ * Test metrics of a parameter vector (and the network's buffers, the B1 windows) over a partitioned split: each partition is evaluated by its own task (the
  * network built once per executor) and the metric sums are merged; the counts (accuracy, confusion, spikes) are exact
  * whatever the merge order.
  */
 final class DistributedEvaluation {
     private DistributedEvaluation() {}
 
-    static MetricsAccumulator run(JavaSparkContext jsc, JavaRDD<TensorSamples> data, float[] parameters,
+    static MetricsAccumulator run(JavaSparkContext jsc, JavaRDD<TensorSamples> data, float[] parameters, float[] buffers,
                                   Map<String, String> settings, Network shape) {
-        Broadcast<float[]> params = jsc.broadcast(parameters);
+        Broadcast<float[][]> params = jsc.broadcast(new float[][] {parameters, buffers});
         MetricsAccumulator zero = new MetricsAccumulator(shape.neuronsPerLayer(), shape.config().classes());
         MetricsAccumulator sum = data.mapPartitionsWithIndex((pid, it) -> {
             WorkerContexts.Context c = WorkerContexts.get(settings, pid);
-            ParameterVector.setValues(c.net().parameters(), params.value());
+            ParameterVector.setValues(c.net().parameters(), params.value()[0]);
+            ParameterVector.setValues(c.net().buffers(), params.value()[1]);
             return List.of(Evaluator.accumulate(c.net(), it.next(), c.cfg().evalBatchSize(), c.cfg().engine())).iterator();
         }, true).treeAggregate(zero, MetricsAccumulator::merge, MetricsAccumulator::merge, 2);
         params.destroy();

@@ -10,6 +10,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.firstspike.core.cli.Args;
 import org.firstspike.core.cli.CommandLine;
+import org.firstspike.core.config.ModelConfigs;
 import org.firstspike.core.config.Settings;
 import org.firstspike.core.data.SampleFormat;
 import org.firstspike.core.io.ModelContents;
@@ -25,6 +26,8 @@ import org.firstspike.prep.tensor.TensorSamples;
 /**
  * {@code firstspike eval} (spark-submit main class): a saved model over a split of a prepared dataset, evaluated in
  * parallel: accuracy, loss, confusion matrix, spikes per neuron per layer and overall, mean first-output-spike step.
+ * {@code --set} evaluates the model under other settings of the same architecture, e.g. B1 spike-time jitter or
+ * k-bit weights ({@code hw.*}).
  */
 public final class EvalJob {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -41,21 +44,23 @@ public final class EvalJob {
             throw new IllegalArgumentException("--model FILE and --data PREPARED_DIR are required");
         String modelUri = HadoopFiles.qualify(args.get("--model", null));
         ModelContents contents = RunDirectory.readModelFile(modelUri);
-        Network net = ModelIO.network(contents, modelUri);
-        Settings settings = ModelIO.settings(contents, modelUri);
+        Settings settings = ModelIO.settings(contents, modelUri).with(args.sets());
+        Network net = Network.create(ModelConfigs.from(settings), 0L);
+        ModelIO.initialize(net, contents, modelUri, settings);
         ModelConfig model = net.config();
         String data = HadoopFiles.qualify(args.get("--data", null));
         String split = args.get("--split", "test");
         if (!split.equals("test") && !split.equals("train")) throw new IllegalArgumentException("--split '" + split + "': expected test or train");
         SampleFormat format = DatasetInfo.read(data);
-        format.checkCompatible(model.input(), model.encoding(), model.timeSteps());
+        format.checkCompatible(model.input(), model.dataEncoding(), model.timeSteps());
 
         SparkSession spark = Sessions.get("firstspike eval");
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         int workers = args.has("--workers") ? Integer.parseInt(args.get("--workers", null)) : jsc.defaultParallelism();
         JavaRDD<TensorSamples> parts = PartitionedSamples.load(spark, data + "/" + split, workers, 0);
         long start = System.nanoTime();
-        EvalResult r = DistributedEvaluation.run(jsc, parts, ParameterVector.values(net.parameters()), settings.values(), net).result();
+        EvalResult r = DistributedEvaluation.run(jsc, parts, ParameterVector.values(net.parameters()),
+                ParameterVector.values(net.buffers()), settings.values(), net).result();
         double seconds = (System.nanoTime() - start) / 1e9;
         parts.unpersist();
 
@@ -68,16 +73,18 @@ public final class EvalJob {
         o.put("spikes_per_neuron", r.spikesPerNeuron());
         ArrayNode layers = o.putArray("spikes_per_neuron_by_layer");
         for (double d : r.spikesPerNeuronByLayer()) layers.add(d);
-        o.put("mean_first_spike_step", r.meanFirstSpikeStep());
+        if (Double.isFinite(r.meanFirstSpikeStep())) o.put("mean_first_spike_step", r.meanFirstSpikeStep());
+        else o.putNull("mean_first_spike_step");
         ArrayNode confusion = o.putArray("confusion");
         for (long[] row : r.confusion()) {
             ArrayNode a = confusion.addArray();
             for (long v : row) a.add(v);
         }
         o.put("seconds", seconds);
-        System.err.printf("eval %s on %s: %,d samples, accuracy %.2f%%, %.3f spikes/neuron %s, first output spike at step %.2f%n",
+        System.err.printf("eval %s on %s: %,d samples, accuracy %.2f%%, %.3f spikes/neuron %s%s%n",
                 modelUri, o.get("data").asText(), r.samples(), 100 * r.accuracy(), r.spikesPerNeuron(),
-                java.util.Arrays.toString(r.spikesPerNeuronByLayer()), r.meanFirstSpikeStep());
+                java.util.Arrays.toString(r.spikesPerNeuronByLayer()), Double.isFinite(r.meanFirstSpikeStep())
+                        ? String.format(", first output spike at step %.2f", r.meanFirstSpikeStep()) : "");
         System.err.println("confusion (rows: true class, columns: predicted):");
         for (long[] row : r.confusion()) {
             StringBuilder b = new StringBuilder(" ");

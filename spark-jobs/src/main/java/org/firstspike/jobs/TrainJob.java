@@ -53,21 +53,27 @@ public final class TrainJob {
     }
 
     public static ObjectNode run(String[] argv) throws IOException {
-        Args args = Args.parse(argv, Set.of("--config", "--data", "--epochs", "--out"), Set.of("--resume"));
+        Args args = Args.parse(argv, Set.of("--config", "--data", "--epochs", "--out", "--init"), Set.of("--resume"));
         List<String> sets = new ArrayList<>(args.sets());
         if (args.has("--epochs")) sets.add("train.epochs=" + args.get("--epochs", null));
         Settings settings = Settings.load(args.has("--config") ? Path.of(args.get("--config", null)) : null, sets);
         ModelConfig model = ModelConfigs.from(settings);
         TrainConfig train = TrainConfig.from(settings);
         AveragingConfig averaging = AveragingConfig.from(settings);
-        Network net = new Network(model, train.seed());  // validates the architecture before any work
+        Network net = Network.create(model, train.seed());  // validates the architecture before any work
         if (!args.has("--data")) throw new IllegalArgumentException("--data is required: a dataset prepared by prep-images or prep-events");
         String data = HadoopFiles.qualify(args.get("--data", null));
         SampleFormat format = DatasetInfo.read(data);
-        format.checkCompatible(model.input(), model.encoding(), model.timeSteps());
+        format.checkCompatible(model.input(), model.dataEncoding(), model.timeSteps());
         RunDirectory run = new RunDirectory(HadoopFiles.qualify(args.get("--out",
                 "runs/train-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")))));
         boolean resume = args.flag("--resume");
+        if (resume && args.has("--init"))
+            throw new IllegalArgumentException("--init starts a new run from a model; --resume continues a run: pass one of them");
+        if (args.has("--init")) {
+            String init = HadoopFiles.qualify(args.get("--init", null));
+            ModelIO.initialize(net, RunDirectory.readModelFile(init), init, settings);
+        }
         Checkpoint from = resume ? resumePoint(run, settings) : null;
         if (!resume && run.exists(AveragingRounds.LATEST))
             throw new IllegalArgumentException(run.uri() + " holds a run already (" + AveragingRounds.LATEST + "); pass --resume "
@@ -94,8 +100,8 @@ public final class TrainJob {
         List<String> metrics = new ArrayList<>();
         for (String line : run.readLines(AveragingRounds.METRICS))
             if (resume && JSON.readTree(line).get("epoch").asInt() <= from.rounds() / plan.roundsPerEpoch()) metrics.add(line);
-        System.err.printf("train: %s, T=%d, %d workers x %s samples, minibatch %d = %d per worker, averaging every %d "
-                        + "minibatches, %d rounds%s -> %s%n", model.layers(), model.timeSteps(), workers, sizes, train.batchSize(),
+        System.err.printf("train: %s %s, %d workers x %s samples, minibatch %d = %d per worker, averaging every %d "
+                        + "minibatches, %d rounds%s -> %s%n", RunReports.describe(model), model.layers(), workers, sizes, train.batchSize(),
                 workerBatch, averaging.frequency(), plan.totalRounds(),
                 from.rounds() > 0 ? ", resuming after round " + from.rounds() : "", run.uri());
 
@@ -105,7 +111,7 @@ public final class TrainJob {
         Checkpoint last = rounds.run(from, metrics);
         double seconds = (System.nanoTime() - start) / 1e9;
 
-        ParameterVector.setValues(net.parameters(), last.state().params());
+        last.state().applyModel(net);
         Map<String, String> meta = new LinkedHashMap<>();
         meta.put("epochs", Integer.toString(train.epochs()));
         meta.put("workers", Integer.toString(workers));
@@ -113,8 +119,9 @@ public final class TrainJob {
         for (String line : metrics) epochs.add((ObjectNode) JSON.readTree(line));
         meta.put("test_accuracy", epochs.get(epochs.size() - 1).get("test_accuracy").asText());
         run.writeModel("model.fspk", ModelIO.contents(net, settings, meta));
-        run.writeModel("model-inference.fspk", ModelIO.contents(Folding.fold(net), settings.with("norm.enabled", "false"), meta));
+        run.writeModel("model-inference.fspk", ModelIO.contents(Folding.forInference(net), settings.with("norm.enabled", "false"), meta));
         ObjectNode summary = RunReports.summaryJson(epochs, seconds, run.resolve("model.fspk"));
+        RunReports.putWindows(summary, net);
         summary.put("workers", workers);
         summary.put("worker_batch", workerBatch);
         summary.put("rounds", plan.totalRounds());

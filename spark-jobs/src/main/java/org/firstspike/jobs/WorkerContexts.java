@@ -26,7 +26,7 @@ final class WorkerContexts {
             ComputeThreads.use(1);
             Settings s = Settings.of(settings);
             TrainConfig cfg = TrainConfig.from(s);
-            Network net = new Network(ModelConfigs.from(s), cfg.seed());
+            Network net = Network.create(ModelConfigs.from(s), cfg.seed());
             return new Context(net, Optimizer.create(cfg.optimizer(), net.parameters(), cfg.momentum(), cfg.weightDecay()), cfg);
         });
     }

@@ -39,7 +39,7 @@ public final class BenchCore {
         int batches = Integer.parseInt(a.get("--batches", "30"));
         int rounds = Integer.parseInt(a.get("--rounds", "7"));
         int batch = s.getInt("train.batchSize");
-        Network net = new Network(ModelConfigs.from(s), 1);
+        Network net = Network.create(ModelConfigs.from(s), 1);
         int len = net.sampleLength();
         float[][] xs = new float[batches][];
         int[][] ys = new int[batches][];
@@ -54,13 +54,14 @@ public final class BenchCore {
                     net.forward(xs[b], batch, ys[b], engines.get(e));
                     net.backward();
                     opt.step(1e-4);
+                    net.afterStep();
                 }
                 double sps = (double) batches * batch / ((System.nanoTime() - t0) / 1e9);
                 if (r >= 0) rates[e][r] = sps;
             }
         }
-        System.out.printf("bench-core: %s T=%d batch %d, %d compute thread(s), %d batches x %d rounds%n",
-                s.get("model.layers"), s.getInt("model.timeSteps"), batch, threads, batches, rounds);
+        System.out.printf("bench-core: %s %s batch %d, %d compute thread(s), %d batches x %d rounds%n",
+                RunReports.describe(net.config()), s.get("model.layers"), batch, threads, batches, rounds);
         double base = median(rates[0]);
         for (int e = 0; e < engines.size(); e++) {
             double m = median(rates[e]);

@@ -3,6 +3,8 @@ package org.firstspike.core.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.firstspike.core.net.ExactTimeNetwork;
+import org.firstspike.core.net.Network;
 import java.nio.file.Path;
 import java.util.List;
 import org.firstspike.core.metrics.EvalResult;
@@ -31,10 +33,24 @@ public final class RunReports {
         if (r.epoch() == 0)
             return String.format("at initialization: test acc %.2f%%, spikes/neuron by layer %s", 100 * r.test().accuracy(),
                     java.util.Arrays.toString(r.test().spikesPerNeuronByLayer()));
+        double first = r.test().meanFirstSpikeStep();
         return String.format("epoch %d/%d done in %s: train loss %.4f acc %.2f%%, test acc %.2f%%, %.3f spikes/neuron, "
-                        + "first output spike at step %.2f, %,.0f samples/s", r.epoch(), epochs, Durations.format(r.epochSeconds()),
+                        + "%s%,.0f samples/s", r.epoch(), epochs, Durations.format(r.epochSeconds()),
                 r.trainLoss(), 100 * r.trainAccuracy(), 100 * r.test().accuracy(), r.test().spikesPerNeuron(),
-                r.test().meanFirstSpikeStep(), r.trainSamplesPerSecond());
+                Double.isNaN(first) ? "" : String.format("first output spike at step %.2f, ", first), r.trainSamplesPerSecond());
+    }
+
+    /** The family and its time facts for a start-up line: "ETTFS T=8" or "B1". */
+    public static String describe(org.firstspike.core.net.ModelConfig m) {
+        return m.family() == org.firstspike.core.net.NetworkFamily.ETTFS ? "ETTFS T=" + m.timeSteps() : m.family().name();
+    }
+
+    /** For a B1 network: the window widths and the readout time (its latency, in units of tau_c). */
+    public static void putWindows(ObjectNode o, Network net) {
+        if (!(net instanceof ExactTimeNetwork e) || e.windows() == null) return;
+        ArrayNode w = o.putArray("windows");
+        for (int n = 0; n < e.windows().layers(); n++) w.add(e.windows().width(n));
+        o.put("latency", e.windows().readout());
     }
 
     /** JSON has no NaN: a value that does not exist yet (training loss at epoch 0) is null. */
@@ -49,7 +65,7 @@ public final class RunReports {
         o.put("spikes_per_neuron", e.spikesPerNeuron());
         ArrayNode layers = o.putArray("spikes_per_neuron_by_layer");
         for (double d : e.spikesPerNeuronByLayer()) layers.add(d);
-        o.put("mean_first_spike_step", e.meanFirstSpikeStep());
+        putFinite(o, "mean_first_spike_step", e.meanFirstSpikeStep());
     }
 
     public static ObjectNode summaryJson(List<EpochReport> reports, double seconds, Path model) {

@@ -21,6 +21,7 @@ import org.firstspike.core.data.DatasetFormat;
 import org.firstspike.core.data.DatasetSplit;
 import org.firstspike.core.data.Datasets;
 import org.firstspike.core.data.SampleSet;
+import org.firstspike.core.io.ModelFile;
 import org.firstspike.core.io.ModelIO;
 import org.firstspike.core.net.Folding;
 import org.firstspike.core.net.ModelConfig;
@@ -46,13 +47,17 @@ public final class TrainLocal {
     }
 
     public static ObjectNode run(String[] argv) throws IOException {
-        Args args = Args.parse(argv, Set.of("--config", "--data", "--epochs", "--out"), Set.of());
+        Args args = Args.parse(argv, Set.of("--config", "--data", "--epochs", "--out", "--init"), Set.of());
         List<String> sets = new java.util.ArrayList<>(args.sets());
         if (args.has("--epochs")) sets.add("train.epochs=" + args.get("--epochs", null));
         Settings settings = Settings.load(args.has("--config") ? Path.of(args.get("--config", null)) : null, sets);
         ModelConfig model = ModelConfigs.from(settings);
         TrainConfig train = TrainConfig.from(settings);
-        Network net = new Network(model, train.seed());  // validates the architecture before any data is read
+        Network net = Network.create(model, train.seed());  // validates the architecture before any data is read
+        if (args.has("--init")) {
+            String init = args.get("--init", null);
+            ModelIO.initialize(net, ModelFile.read(Path.of(init)), init, settings);
+        }
         Path data = Path.of(args.get("--data", DEFAULT_DATA));
         DatasetFormat format = Datasets.formatOf(data);
         Path out = Path.of(args.get("--out", "runs/train-local-"
@@ -60,16 +65,16 @@ public final class TrainLocal {
 
         DatasetSplit trainSplit = format.load(data, "train", train.trainLimit());
         DatasetSplit testSplit = format.load(data, "test", train.testLimit());
-        trainSplit.format().checkCompatible(model.input(), model.encoding(), model.timeSteps());
-        testSplit.format().checkCompatible(model.input(), model.encoding(), model.timeSteps());
+        trainSplit.format().checkCompatible(model.input(), model.dataEncoding(), model.timeSteps());
+        testSplit.format().checkCompatible(model.input(), model.dataEncoding(), model.timeSteps());
         int threads = ComputeThreads.use(train.threads());
 
         Files.createDirectories(out);
         Files.write(out.resolve("config.properties"), settings.describe(), StandardCharsets.UTF_8);
         SampleSet trainSamples = trainSplit.samples();
         SampleSet testSamples = testSplit.samples();
-        System.err.printf("train-local: %s, T=%d, %d train / %d test samples, %d epochs, batch %d, %d compute thread(s) -> %s%n",
-                model.layers(), model.timeSteps(), trainSamples.size(), testSamples.size(), train.epochs(),
+        System.err.printf("train-local: %s %s, %d train / %d test samples, %d epochs, batch %d, %d compute thread(s) -> %s%n",
+                RunReports.describe(model), model.layers(), trainSamples.size(), testSamples.size(), train.epochs(),
                 train.batchSize(), threads, out);
 
         Path metrics = out.resolve("metrics.jsonl");
@@ -104,8 +109,9 @@ public final class TrainLocal {
         meta.put("epochs", Integer.toString(train.epochs()));
         meta.put("test_accuracy", Double.toString(reports.get(reports.size() - 1).test().accuracy()));
         ModelIO.save(net, settings, meta, modelFile);
-        ModelIO.save(Folding.fold(net), settings.with("norm.enabled", "false"), meta, out.resolve("model-inference.fspk"));
+        ModelIO.save(Folding.forInference(net), settings.with("norm.enabled", "false"), meta, out.resolve("model-inference.fspk"));
         ObjectNode summary = RunReports.summaryJson(reports, seconds, modelFile);
+        RunReports.putWindows(summary, net);
         String line = JSON.writeValueAsString(summary);
         Files.writeString(out.resolve("summary.json"), line + "\n", StandardCharsets.UTF_8);
         System.out.println(line);

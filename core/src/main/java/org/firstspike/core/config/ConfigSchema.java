@@ -14,6 +14,7 @@ public final class ConfigSchema {
 
     private static Map<String, String> defaults() {
         Map<String, String> d = new LinkedHashMap<>();
+        d.put("model.family", "ettfs");
         d.put("model.input", "1x28x28");
         d.put("model.layers", "FC800-FC10");
         d.put("model.classes", "10");
@@ -26,13 +27,23 @@ public final class ConfigSchema {
         d.put("neuron.smoothSpikes", "false");
         d.put("surrogate.type", "atan");
         d.put("surrogate.alpha", "auto");
-        d.put("init.scheme", "ettfs");
+        d.put("init.scheme", "auto");
         d.put("norm.enabled", "true");
         d.put("decoder.weighting", "exponential");
         d.put("decoder.lambda", "2.0");
         d.put("decoder.logitScale", "4.0");
         d.put("decoder.learnableScale", "false");
         d.put("decoder.tieBreak", "potential");
+        d.put("b1.initialWindow", "1500");
+        d.put("b1.windowGrowth", "10");
+        d.put("b1.windows", "adaptive");
+        d.put("b1.earlySpikes", "keep");
+        d.put("b1.l1", "0");
+        d.put("hw.jitter", "0");
+        d.put("hw.timeBits", "0");
+        d.put("hw.weightBits", "0");
+        d.put("hw.weightMin", "-1");
+        d.put("hw.weightMax", "1");
         d.put("train.epochs", "5");
         d.put("train.batchSize", "128");
         d.put("train.optimizer", "adam");
@@ -41,6 +52,8 @@ public final class ConfigSchema {
         d.put("train.weightDecay", "0");
         d.put("train.warmup", "0.05");
         d.put("train.schedule", "cosine");
+        d.put("train.decaySteps", "5000");
+        d.put("train.decayRate", "0.9");
         d.put("train.seed", "42");
         d.put("train.engine", "fast");
         d.put("train.threads", "0");

@@ -4,9 +4,12 @@ import org.firstspike.core.decode.DecoderConfig;
 import org.firstspike.core.decode.TemporalWeighting;
 import org.firstspike.core.decode.TieBreak;
 import org.firstspike.core.encode.InputEncoding;
+import org.firstspike.core.hw.WeightQuantization;
 import org.firstspike.core.init.WeightInit;
 import org.firstspike.core.layer.Shape;
+import org.firstspike.core.net.ExactTimeConfig;
 import org.firstspike.core.net.ModelConfig;
+import org.firstspike.core.net.NetworkFamily;
 import org.firstspike.core.neuron.NeuronConfig;
 import org.firstspike.core.neuron.NeuronModel;
 import org.firstspike.core.surrogate.Surrogate;
@@ -31,8 +34,23 @@ public final class ModelConfigs {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("model.input: " + e.getMessage());
         }
-        return new ModelConfig(input, s.get("model.layers"), s.getInt("model.timeSteps"), neuron,
-                WeightInit.parse(s.get("init.scheme")), s.getBoolean("norm.enabled"), decoder,
-                InputEncoding.parse(s.get("model.encoding")), s.getInt("model.classes"));
+        NetworkFamily family = NetworkFamily.parse(s.get("model.family"));
+        ExactTimeConfig exact = new ExactTimeConfig(s.getDouble("b1.initialWindow"), s.getDouble("b1.windowGrowth"),
+                choice(s, "b1.windows", "adaptive", "fixed"), choice(s, "b1.earlySpikes", "clamp", "keep"),
+                s.getDouble("b1.l1"), s.getDouble("hw.jitter"), s.getInt("hw.timeBits"));
+        WeightQuantization quant = new WeightQuantization(s.getInt("hw.weightBits"), (float) s.getDouble("hw.weightMin"),
+                (float) s.getDouble("hw.weightMax"));
+        boolean ettfs = family == NetworkFamily.ETTFS;
+        return new ModelConfig(family, input, s.get("model.layers"), s.getInt("model.timeSteps"), neuron,
+                WeightInit.parse(s.get("init.scheme"), ettfs), ettfs && s.getBoolean("norm.enabled"), decoder,
+                InputEncoding.parse(s.get("model.encoding")), s.getInt("model.classes"), exact, quant);
+    }
+
+    /** True for {@code yes}, false for {@code no}, an error naming the key otherwise. */
+    private static boolean choice(Settings s, String key, String yes, String no) {
+        String v = s.get(key).toLowerCase();
+        if (v.equals(yes)) return true;
+        if (v.equals(no)) return false;
+        throw new IllegalArgumentException(key + " '" + s.get(key) + "': expected " + yes + " or " + no);
     }
 }

@@ -43,12 +43,23 @@ public final class Settings {
             for (String k : new TreeMap<>(Map.copyOf(toStringMap(p))).keySet())
                 put(v, k, p.getProperty(k).trim(), file + ": key '" + k + "'");
         }
+        applySets(v, overrides);
+        return new Settings(v);
+    }
+
+    /** These settings with {@code key=value} overrides (--set syntax) applied in order. */
+    public Settings with(List<String> overrides) {
+        Map<String, String> v = new LinkedHashMap<>(values);
+        applySets(v, overrides);
+        return new Settings(v);
+    }
+
+    private static void applySets(Map<String, String> v, List<String> overrides) {
         for (String o : overrides) {
             int eq = o.indexOf('=');
             if (eq <= 0) throw new IllegalArgumentException("--set '" + o + "': expected key=value");
             put(v, o.substring(0, eq).trim(), o.substring(eq + 1).trim(), "--set '" + o + "'");
         }
-        return new Settings(v);
     }
 
     public static Settings of(Map<String, String> overrides) {

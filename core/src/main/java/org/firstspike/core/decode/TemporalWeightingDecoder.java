@@ -53,22 +53,8 @@ public final class TemporalWeightingDecoder {
 
     /** Mean softmax cross-entropy of the last decoded batch; keeps dL/dY for {@link #backward}. */
     public double loss(float[] logits, int[] labels) {
-        int k = classes;
-        dLogits = new float[batch * k];
-        double total = 0;
-        for (int b = 0; b < batch; b++) {
-            int o = b * k;
-            double max = Double.NEGATIVE_INFINITY;
-            for (int c = 0; c < k; c++) max = Math.max(max, logits[o + c]);
-            double z = 0;
-            for (int c = 0; c < k; c++) z += Math.exp(logits[o + c] - max);
-            total += Math.log(z) + max - logits[o + labels[b]];
-            for (int c = 0; c < k; c++) {
-                double p = Math.exp(logits[o + c] - max) / z;
-                dLogits[o + c] = (float) ((p - (c == labels[b] ? 1 : 0)) / batch);
-            }
-        }
-        return total / batch;
+        dLogits = new float[batch * classes];
+        return SoftmaxCrossEntropy.lossAndGradient(logits, labels, batch, classes, dLogits);
     }
 
     /** dL/dS[t] for the output neurons (T frames), adding the scale gradient when it is learnable. */

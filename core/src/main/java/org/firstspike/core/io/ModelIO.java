@@ -9,14 +9,13 @@ import java.util.List;
 import java.util.Map;
 import org.firstspike.core.config.ModelConfigs;
 import org.firstspike.core.config.Settings;
-import org.firstspike.core.layer.Layer;
 import org.firstspike.core.net.Network;
 import org.firstspike.core.net.Parameter;
 
 /**
  * Saves and loads a network in the FirstSpike model format (docs/MODEL_FORMAT.md): the model-defining config keys,
- * then every tensor as "layers.{index}.{name}" (raw weights, gamma and beta, so training can resume) plus
- * "decoder.logit_scale".
+ * then every tensor the network names ({@link Network#savedTensors()}: "layers.{index}.{name}" with raw weights, so
+ * training can resume, then "decoder.logit_scale" for ETTFS or "windows" for B1).
  */
 public final class ModelIO {
     private ModelIO() {}
@@ -32,12 +31,8 @@ public final class ModelIO {
 
     public static List<NamedTensor> tensors(Network net) {
         List<NamedTensor> ts = new ArrayList<>();
-        List<Layer> layers = net.layers();
-        for (int i = 0; i < layers.size(); i++)
-            for (Parameter p : layers.get(i).parameters())
-                ts.add(new NamedTensor("layers." + i + "." + p.name(), p.shape(), p.value().clone()));
-        Parameter scale = net.decoder().scaleParameter();
-        ts.add(new NamedTensor("decoder." + scale.name(), scale.shape(), scale.value().clone()));
+        for (Map.Entry<String, Parameter> e : net.savedTensors().entrySet())
+            ts.add(new NamedTensor(e.getKey(), e.getValue().shape(), e.getValue().value().clone()));
         return ts;
     }
 
@@ -59,19 +54,36 @@ public final class ModelIO {
         Settings s = settings(contents, file);
         Network net;
         try {
-            net = new Network(ModelConfigs.from(s), 0L);
+            net = Network.create(ModelConfigs.from(s), 0L);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(file + ": model config: " + e.getMessage(), e);
         }
+        initialize(net, contents, file);
+        return net;
+    }
+
+    /** Keys that fix a network's tensors; a model file can initialize a network only where they agree. */
+    private static final List<String> ARCHITECTURE = List.of("model.family", "model.input", "model.layers", "model.classes");
+
+    /**
+     * Copies a model file's tensors into {@code net} (fine-tuning from a trained model, possibly under other
+     * hardware settings). The architecture keys must agree and every tensor must be there with its shape.
+     */
+    public static void initialize(Network net, ModelContents contents, String file, Settings target) {
+        Settings source = settings(contents, file);
+        for (String key : ARCHITECTURE)
+            if (!source.get(key).equalsIgnoreCase(target.get(key)))
+                throw new IllegalArgumentException(file + ": " + key + " = " + source.get(key) + " but the config being trained has "
+                        + target.get(key) + " (convert ReLU models to B1 with 'firstspike convert')");
+        initialize(net, contents, file);
+    }
+
+    private static void initialize(Network net, ModelContents contents, String file) {
         Map<String, NamedTensor> byName = new LinkedHashMap<>();
         for (NamedTensor t : contents.tensors()) byName.put(t.name(), t);
-        List<Layer> layers = net.layers();
-        for (int i = 0; i < layers.size(); i++)
-            for (Parameter p : layers.get(i).parameters()) fill(file, byName, "layers." + i + "." + p.name(), p);
-        fill(file, byName, "decoder." + net.decoder().scaleParameter().name(), net.decoder().scaleParameter());
+        for (Map.Entry<String, Parameter> e : net.savedTensors().entrySet()) fill(file, byName, e.getKey(), e.getValue());
         if (!byName.isEmpty())
             throw new IllegalArgumentException(file + ": tensors not used by the model " + byName.keySet());
-        return net;
     }
 
     private static void fill(String file, Map<String, NamedTensor> byName, String name, Parameter p) {

@@ -4,48 +4,53 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import org.firstspike.core.hw.WeightQuantization;
 import org.firstspike.core.init.WeightInit;
 import org.firstspike.core.net.Parameter;
 import org.firstspike.core.norm.WeightStandardization;
 
 /**
  * The parameters of a synaptic layer (Linear or Conv2d): weight rows of length fan-in, a bias injected at every
- * step, and, with normalization on, the learnable gamma (the bias is then the paper's beta). Layers compute with
- * the effective weights and accumulate dL/dW_eff into {@link #gradTarget()}.
+ * step (the B1 threshold shift D), and, with normalization on, the learnable gamma (the bias is then the paper's
+ * beta). Layers compute with the effective weights, normalized and/or fake-quantized to k bits, and accumulate
+ * dL/dW_eff into {@link #gradTarget()}; {@link #finishBackward()} carries it back to the stored weights.
  */
 public final class SynapticWeights {
     private final int rows;
-    private final int fanIn;
+    private final int[] shape;
     private final Parameter weight;
     private final Parameter bias;
     private final Parameter gamma;
     private final WeightStandardization norm;
-    private final float[] effective;
+    private final WeightQuantization quantization;
+    private final float[] normalized;
+    private final float[] quantized;
     private final float[] effectiveGrad;
 
-    public SynapticWeights(int[] weightShape, int timeSteps, boolean normalize) {
+    public SynapticWeights(int[] weightShape, int timeSteps, boolean normalize, WeightQuantization quantization) {
         this.rows = weightShape[0];
-        int n = 1;
-        for (int i = 1; i < weightShape.length; i++) n *= weightShape[i];
-        this.fanIn = n;
+        this.shape = weightShape.clone();
+        int fanIn = 1;
+        for (int i = 1; i < weightShape.length; i++) fanIn *= weightShape[i];
         this.weight = new Parameter("weight", weightShape, true);
         this.bias = new Parameter(normalize ? "beta" : "bias", new int[] {rows}, false);
+        this.quantization = quantization;
         if (normalize) {
             gamma = new Parameter("gamma", new int[] {rows}, false);
             Arrays.fill(gamma.value(), 1f);
             norm = new WeightStandardization(rows, fanIn, timeSteps);
-            effective = new float[rows * fanIn];
-            effectiveGrad = new float[rows * fanIn];
+            normalized = new float[rows * fanIn];
         } else {
             gamma = null;
             norm = null;
-            effective = null;
-            effectiveGrad = null;
+            normalized = null;
         }
+        quantized = quantization.enabled() ? new float[rows * fanIn] : null;
+        effectiveGrad = normalize || quantization.enabled() ? new float[rows * fanIn] : null;
     }
 
     public void initialize(WeightInit init, int timeSteps, Random rng) {
-        init.fill(weight.value(), fanIn, timeSteps, rng);
+        init.fill(weight.value(), shape, timeSteps, rng);
     }
 
     public float[] bias() { return bias.value(); }
@@ -59,19 +64,24 @@ public final class SynapticWeights {
         return ps;
     }
 
-    /** Effective weights for this pass (recomputed from W and gamma when normalizing). */
+    /** Effective weights for this pass: W, standardized with gamma when normalizing, then quantized when asked. */
     public float[] computeEffective() {
-        if (norm == null) return weight.value();
-        norm.forward(weight.value(), gamma.value(), effective);
-        return effective;
+        float[] w = weight.value();
+        if (norm != null) {
+            norm.forward(w, gamma.value(), normalized);
+            w = normalized;
+        }
+        if (quantized == null) return w;
+        quantization.quantize(w, quantized);
+        return quantized;
     }
 
     /** Effective weights as computed by the last {@link #computeEffective()}. */
-    public float[] effective() { return norm == null ? weight.value() : effective; }
+    public float[] effective() { return quantized != null ? quantized : norm != null ? normalized : weight.value(); }
 
     /** Where a layer adds dL/dW_eff; zeroed and ready. Call {@link #finishBackward()} afterwards. */
     public float[] gradTarget() {
-        if (norm == null) return weight.grad();
+        if (effectiveGrad == null) return weight.grad();
         Arrays.fill(effectiveGrad, 0f);
         return effectiveGrad;
     }
@@ -82,6 +92,13 @@ public final class SynapticWeights {
     }
 
     public void finishBackward() {
-        if (norm != null) norm.backward(effectiveGrad, gamma.value(), weight.grad(), gamma.grad());
+        if (effectiveGrad == null) return;
+        if (quantized != null) quantization.straightThrough(norm != null ? normalized : weight.value(), effectiveGrad);
+        if (norm != null) {
+            norm.backward(effectiveGrad, gamma.value(), weight.grad(), gamma.grad());
+        } else {
+            float[] g = weight.grad();
+            for (int i = 0; i < g.length; i++) g[i] += effectiveGrad[i];
+        }
     }
 }

@@ -13,6 +13,7 @@ public final class MetricsAccumulator implements java.io.Serializable {
     private long correct;
     private double lossSum;
     private long firstStepSum;
+    private long firstStepSamples;
 
     public MetricsAccumulator(int[] neuronsPerLayer, int classes) {
         this.neuronsPerLayer = neuronsPerLayer.clone();
@@ -24,8 +25,9 @@ public final class MetricsAccumulator implements java.io.Serializable {
         for (int b = 0; b < batch; b++) {
             confusion[labels[b]][out.predictions()[b]]++;
             if (labels[b] == out.predictions()[b]) correct++;
-            firstStepSum += out.firstOutputStep()[b];
+            if (out.firstOutputStep() != null) firstStepSum += out.firstOutputStep()[b];
         }
+        if (out.firstOutputStep() != null) firstStepSamples += batch;
         for (int i = 0; i < spikes.length; i++) spikes[i] += out.spikesPerLayer()[i];
         lossSum += out.loss() * batch;
         samples += batch;
@@ -42,6 +44,7 @@ public final class MetricsAccumulator implements java.io.Serializable {
         correct += o.correct;
         lossSum += o.lossSum;
         firstStepSum += o.firstStepSum;
+        firstStepSamples += o.firstStepSamples;
         return this;
     }
 
@@ -63,6 +66,6 @@ public final class MetricsAccumulator implements java.io.Serializable {
         long[][] conf = new long[confusion.length][];
         for (int i = 0; i < conf.length; i++) conf[i] = confusion[i].clone();
         return new EvalResult((int) samples, accuracy(), meanLoss(), perLayer,
-                (double) totalSpikes / (samples * (double) totalNeurons), (double) firstStepSum / samples, conf);
+                (double) totalSpikes / (samples * (double) totalNeurons), firstStepSamples == 0 ? Double.NaN : (double) firstStepSum / firstStepSamples, conf);
     }
 }

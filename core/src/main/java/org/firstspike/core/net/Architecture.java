@@ -13,25 +13,40 @@ import org.firstspike.core.layer.Linear;
 import org.firstspike.core.layer.MaxPool2d;
 import org.firstspike.core.layer.Shape;
 import org.firstspike.core.layer.SynapticWeights;
-import org.firstspike.core.neuron.TtfsNeuronLayer;
 
 /**
  * Builds the layer stack from the paper-style string: FC{n}, {c}C{k}[P{p}][S{s}], AP{k}, MP{k}, joined by '-'.
- * Every synaptic layer (FC, conv) is followed by TTFS neurons, pooling acts on their spikes, and a flatten is
- * inserted before the first FC on an image-shaped input. The last FC must have one output per class.
+ * Every synaptic layer (FC, conv) is followed by the family's units ({@link Units}), pooling acts on their output,
+ * and a flatten is inserted before the first FC on an image-shaped input. The last FC must have one output per class.
  */
 public final class Architecture {
+    /** What follows the synaptic layers: neurons of the family, and which pooling it supports. */
+    public interface Units {
+        /** The units after hidden synaptic layer number {@code index} (0-based). */
+        Layer hidden(Shape shape, int index);
+
+        /** The units after the output layer, or null when the synaptic output itself is read out. */
+        Layer output(Shape shape);
+
+        /** Null when average pooling is allowed, otherwise why not. */
+        default String averagePoolingRefused() { return null; }
+    }
+
     private static final Pattern FC = Pattern.compile("FC(\\d+)");
     private static final Pattern CONV = Pattern.compile("(\\d+)C(\\d+)((?:[PS]\\d+)*)");
     private static final Pattern POOL = Pattern.compile("(AP|MP)(\\d+)");
 
     private Architecture() {}
 
-    public static List<Layer> build(ModelConfig cfg, Random rng) {
+    public static List<Layer> build(ModelConfig cfg, Random rng, Units units) {
         List<Layer> layers = new ArrayList<>();
         Shape shape = cfg.input();
         String[] tokens = cfg.layers().trim().toUpperCase().split("-");
+        if (!FC.matcher(tokens[tokens.length - 1].trim()).matches())
+            throw new IllegalArgumentException("model.layers '" + cfg.layers() + "': must end with an FC layer (the output layer)");
+        int hidden = 0;
         for (int i = 0; i < tokens.length; i++) {
+            boolean last = i == tokens.length - 1;
             String tok = tokens[i].trim();
             String where = "model.layers '" + cfg.layers() + "', item " + (i + 1) + " '" + tok + "'";
             Matcher m;
@@ -44,7 +59,8 @@ public final class Architecture {
                 SynapticWeights w = weights(new int[] {out, shape.size()}, cfg, rng);
                 layers.add(new Linear(shape.size(), out, w));
                 shape = Shape.flat(out);
-                layers.add(new TtfsNeuronLayer(shape, cfg.neuron()));
+                Layer u = last ? units.output(shape) : units.hidden(shape, hidden++);
+                if (u != null) layers.add(u);
             } else if ((m = CONV.matcher(tok)).matches()) {
                 if (shape.isFlat() && cfg.input().isFlat())
                     throw new IllegalArgumentException(where + ": convolution needs an image input (CxHxW), got " + shape);
@@ -62,10 +78,12 @@ public final class Architecture {
                 }
                 layers.add(conv);
                 shape = conv.outputShape();
-                layers.add(new TtfsNeuronLayer(shape, cfg.neuron()));
+                layers.add(units.hidden(shape, hidden++));
             } else if ((m = POOL.matcher(tok)).matches()) {
                 if (shape.isFlat()) throw new IllegalArgumentException(where + ": pooling needs an image-shaped input, got " + shape);
                 int k = positive(m.group(2), where);
+                String refused = m.group(1).equals("AP") ? units.averagePoolingRefused() : null;
+                if (refused != null) throw new IllegalArgumentException(where + ": " + refused);
                 Layer pool;
                 try {
                     pool = m.group(1).equals("AP") ? new AvgPool2d(shape, k) : new MaxPool2d(shape, k);
@@ -78,9 +96,6 @@ public final class Architecture {
                 throw new IllegalArgumentException(where + ": expected FC<n>, <c>C<k>[P<p>][S<s>], AP<k> or MP<k>");
             }
         }
-        if (layers.isEmpty() || !(layers.get(layers.size() - 1) instanceof TtfsNeuronLayer)
-                || !(layers.get(layers.size() - 2) instanceof Linear))
-            throw new IllegalArgumentException("model.layers '" + cfg.layers() + "': must end with an FC layer (the output layer)");
         if (shape.size() != cfg.classes())
             throw new IllegalArgumentException("model.layers '" + cfg.layers() + "': output layer has " + shape.size()
                     + " neurons but model.classes is " + cfg.classes());
@@ -88,7 +103,7 @@ public final class Architecture {
     }
 
     private static SynapticWeights weights(int[] shape, ModelConfig cfg, Random rng) {
-        SynapticWeights w = new SynapticWeights(shape, cfg.timeSteps(), cfg.normalize());
+        SynapticWeights w = new SynapticWeights(shape, cfg.timeSteps(), cfg.normalize(), cfg.weightQuantization());
         w.initialize(cfg.init(), cfg.timeSteps(), rng);
         return w;
     }

@@ -13,12 +13,16 @@ import org.firstspike.core.layer.SynapticWeights;
 public final class Folding {
     private Folding() {}
 
-    public static Network fold(Network trained) {
+    /** The network to ship for inference: ETTFS with normalization folded, any other network as it is. */
+    public static Network forInference(Network trained) {
+        return trained instanceof EttfsNetwork e ? fold(e) : trained;
+    }
+
+    public static EttfsNetwork fold(EttfsNetwork trained) {
         ModelConfig c = trained.config();
         if (!c.normalize()) return trained;
-        ModelConfig plain = new ModelConfig(c.input(), c.layers(), c.timeSteps(), c.neuron(), c.init(), false,
-                c.decoder(), c.encoding(), c.classes());
-        Network folded = new Network(plain, 0L);
+        ModelConfig plain = c.withoutNormalization();
+        EttfsNetwork folded = new EttfsNetwork(plain, 0L);
         List<Layer> from = trained.layers();
         List<Layer> to = folded.layers();
         for (int i = 0; i < from.size(); i++) {

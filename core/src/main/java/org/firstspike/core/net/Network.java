@@ -1,97 +1,61 @@
 package org.firstspike.core.net;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Random;
-import org.firstspike.core.decode.TemporalWeightingDecoder;
-import org.firstspike.core.layer.Activation;
+import java.util.Map;
 import org.firstspike.core.layer.Engine;
-import org.firstspike.core.layer.Layer;
-import org.firstspike.core.layer.Pass;
-import org.firstspike.core.neuron.TtfsNeuronLayer;
 
 /**
- * A TTFS network: encoded input, the layer stack, and the temporal-weighting decoder. Parameters are separate
- * tensors; {@link ParameterVector} gives the flat view a distributed trainer averages.
+ * A trainable TTFS classifier as the trainers, evaluation, the model file and the distributed job see it. Two
+ * families implement it: the discrete-time ETTFS network ({@link EttfsNetwork}) and the continuous-time B1
+ * exact-time network with its ReLU twin ({@link ExactTimeNetwork}); {@code model.family} chooses.
  */
-public final class Network {
-    private final ModelConfig config;
-    private final List<Layer> layers;
-    private final List<TtfsNeuronLayer> neuronLayers;
-    private final TemporalWeightingDecoder decoder;
-    private final List<Parameter> parameters;
-    private Activation lastOutputSpikes;
-
-    public Network(ModelConfig config, long seed) {
-        this.config = config;
-        this.layers = List.copyOf(Architecture.build(config, new Random(seed)));
-        List<TtfsNeuronLayer> neurons = new ArrayList<>();
-        for (Layer l : layers) if (l instanceof TtfsNeuronLayer n) neurons.add(n);
-        this.neuronLayers = List.copyOf(neurons);
-        this.decoder = new TemporalWeightingDecoder(config.decoder(), config.timeSteps(), config.classes());
-        List<Parameter> ps = new ArrayList<>();
-        for (Layer l : layers) ps.addAll(l.parameters());
-        ps.addAll(decoder.parameters());
-        this.parameters = Collections.unmodifiableList(ps);
+public interface Network {
+    static Network create(ModelConfig config, long seed) {
+        return switch (config.family()) {
+            case ETTFS -> new EttfsNetwork(config, seed);
+            case B1, RELU -> new ExactTimeNetwork(config, seed);
+        };
     }
 
-    public ModelConfig config() { return config; }
+    ModelConfig config();
 
-    public List<Layer> layers() { return layers; }
+    /** Values per sample the network reads. */
+    int sampleLength();
 
-    public List<TtfsNeuronLayer> neuronLayers() { return neuronLayers; }
+    /** Trainable tensors, in a fixed order. */
+    List<Parameter> parameters();
 
-    public TemporalWeightingDecoder decoder() { return decoder; }
+    /**
+     * Non-trainable state that travels with the parameters and is merged by maximum across workers (the B1 time
+     * windows, which only grow). Empty for most networks.
+     */
+    default List<Parameter> buffers() { return List.of(); }
 
-    /** Trainable tensors, in a fixed order (layer by layer, then the decoder's learnable scale). */
-    public List<Parameter> parameters() { return parameters; }
+    /** Every tensor a model file holds, by name, in file order. */
+    Map<String, Parameter> savedTensors();
 
-    public int sampleLength() { return config.encoding().sampleLength(config.input(), config.timeSteps()); }
-
-    public void zeroGrad() {
-        for (Parameter p : parameters) p.zeroGrad();
+    default void zeroGrad() {
+        for (Parameter p : parameters()) p.zeroGrad();
     }
+
+    /**
+     * Seeds the random draws of the next forward pass (spike-time jitter), so a pass is a function of its key and a
+     * retried task repeats it exactly.
+     */
+    default void noiseKey(long key) {}
 
     /**
      * Runs a batch; {@code samples} holds {@code batch} samples of {@link #sampleLength()} floats. With labels the
      * loss is computed and {@link #backward()} may follow.
      */
-    public BatchOutput forward(float[] samples, int batch, int[] labels, Engine engine) {
-        int steps = config.timeSteps();
-        Pass pass = new Pass(steps, engine);
-        Activation a = config.encoding().encode(samples, batch, config.input(), steps, engine);
-        for (Layer l : layers) a = l.forward(a, pass);
-        lastOutputSpikes = a;
-        float[] logits = decoder.decode(a);
-        double loss = labels == null ? Double.NaN : decoder.loss(logits, labels);
-        TtfsNeuronLayer out = neuronLayers.get(neuronLayers.size() - 1);
-        int[] pred = new int[batch];
-        int[] first = new int[batch];
-        for (int b = 0; b < batch; b++) {
-            pred[b] = decoder.predict(logits, b, out);
-            int min = steps;
-            for (int k = 0; k < config.classes(); k++) {
-                int s = out.firstSpikeStep(b, k);
-                if (s >= 0 && s + 1 < min) min = s + 1;
-            }
-            first[b] = min;
-        }
-        long[] spikes = new long[neuronLayers.size()];
-        for (int i = 0; i < spikes.length; i++) spikes[i] = neuronLayers.get(i).lastSpikeCount();
-        return new BatchOutput(logits, loss, pred, spikes, first);
-    }
+    BatchOutput forward(float[] samples, int batch, int[] labels, Engine engine);
 
-    /** Backpropagates the loss of the last labelled forward pass through time into every parameter gradient. */
-    public void backward() {
-        Activation g = decoder.backward(lastOutputSpikes);
-        for (int i = layers.size() - 1; i >= 0; i--) g = layers.get(i).backward(g, i > 0);
-    }
+    /** Backpropagates the loss of the last labelled forward pass into every parameter gradient. */
+    void backward();
 
-    /** Neurons per sample in each neuron layer, for spikes-per-neuron metrics. */
-    public int[] neuronsPerLayer() {
-        int[] n = new int[neuronLayers.size()];
-        for (int i = 0; i < n.length; i++) n[i] = neuronLayers.get(i).neuronsPerSample();
-        return n;
-    }
+    /** Called after each optimizer step with the forward pass of that step still in place (B1 window growth). */
+    default void afterStep() {}
+
+    /** Neurons per sample in each layer whose spikes are counted, for spikes-per-neuron metrics. */
+    int[] neuronsPerLayer();
 }

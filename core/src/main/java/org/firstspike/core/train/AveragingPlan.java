@@ -66,7 +66,7 @@ public record AveragingPlan(int[] partitionSizes, int batchSize, int frequency, 
     /** The learning-rate schedule over the global step. */
     public LearningRateSchedule schedule(TrainConfig cfg) {
         long total = (long) stepsPerEpoch() * epochs;
-        return new LearningRateSchedule(cfg.lr(), Math.round(cfg.warmupFraction() * total), total, cfg.cosine());
+        return cfg.schedule(total);
     }
 
     /**

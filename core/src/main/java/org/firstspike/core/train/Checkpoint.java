@@ -18,6 +18,7 @@ import org.firstspike.core.io.NamedTensor;
 public record Checkpoint(TrainingState state, int rounds, double[] epochStats, double bestAccuracy) {
     private static final String PARAMS = "state.params";
     private static final String OPTIMIZER = "state.optimizer";
+    private static final String BUFFERS = "state.buffers";
 
     public ModelContents toContents(Settings settings) {
         Map<String, String> meta = new LinkedHashMap<>();
@@ -30,7 +31,8 @@ public record Checkpoint(TrainingState state, int rounds, double[] epochStats, d
         meta.put("best_test_accuracy", Double.toString(bestAccuracy));
         return new ModelContents(settings.values(), meta, List.of(
                 new NamedTensor(PARAMS, new int[] {state.params().length}, state.params()),
-                new NamedTensor(OPTIMIZER, new int[] {state.optimizerState().length}, state.optimizerState())));
+                new NamedTensor(OPTIMIZER, new int[] {state.optimizerState().length}, state.optimizerState()),
+                new NamedTensor(BUFFERS, new int[] {state.buffers().length}, state.buffers())));
     }
 
     /** The checkpoint in {@code contents}; {@code source} names the file in messages. */
@@ -38,14 +40,16 @@ public record Checkpoint(TrainingState state, int rounds, double[] epochStats, d
         Map<String, String> m = contents.metadata();
         if (!"checkpoint".equals(m.get("kind")))
             throw new IllegalArgumentException(source + ": kind '" + m.get("kind") + "'; expected a checkpoint written by 'firstspike train'");
-        float[] params = null, optimizer = null;
+        float[] params = null, optimizer = null, buffers = null;
         for (NamedTensor t : contents.tensors()) {
             if (t.name().equals(PARAMS)) params = t.data();
             if (t.name().equals(OPTIMIZER)) optimizer = t.data();
+            if (t.name().equals(BUFFERS)) buffers = t.data();
         }
         if (params == null || optimizer == null)
             throw new IllegalArgumentException(source + ": checkpoint lacks " + PARAMS + " or " + OPTIMIZER);
-        return new Checkpoint(new TrainingState(params, optimizer, Long.parseLong(m.get("steps"))), Integer.parseInt(m.get("rounds")),
+        if (buffers == null) buffers = new float[0];  // written before networks had buffers (ETTFS has none)
+        return new Checkpoint(new TrainingState(params, optimizer, buffers, Long.parseLong(m.get("steps"))), Integer.parseInt(m.get("rounds")),
                 new double[] {Double.parseDouble(m.get("epoch_loss_sum")), Double.parseDouble(m.get("epoch_correct")),
                         Double.parseDouble(m.get("epoch_samples"))}, Double.parseDouble(m.get("best_test_accuracy")));
     }

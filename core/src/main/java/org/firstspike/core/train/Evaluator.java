@@ -29,6 +29,7 @@ public final class Evaluator {
             int n = Batches.fill(data, order, from, batchSize, samples, labels);
             float[] x = n == batchSize ? samples : java.util.Arrays.copyOf(samples, n * len);
             int[] y = n == batchSize ? labels : java.util.Arrays.copyOf(labels, n);
+            net.noiseKey(NoiseKeys.of(0, NoiseKeys.EVALUATION, from));
             BatchOutput out = net.forward(x, n, y, engine);
             acc.add(out, y, n);
         }

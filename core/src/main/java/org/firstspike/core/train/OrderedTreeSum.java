@@ -10,22 +10,34 @@ import java.util.TreeMap;
  * binary tree of partition ids (leaves 0..P-1, P the next power of two) and two partial sums are added only when they
  * are the two children of one tree node. Any merge order then performs the same additions, and the total is
  * bit-identical from run to run and across task retries. Partials can be merged on executors (treeAggregate), so the
- * driver still receives few vectors.
+ * driver still receives few vectors. Slots [maxFrom, maxTo) are merged by maximum instead (B1 windows, which only
+ * grow); max is order-independent anyway.
  */
 public final class OrderedTreeSum implements Serializable {
     private static final long serialVersionUID = 1L;
 
     /** Complete tree nodes held: key = level << 32 | index; a node at level l covers leaves [index·2^l, (index+1)·2^l). */
     private final TreeMap<Long, double[]> nodes = new TreeMap<>();
+    private int maxFrom;
+    private int maxTo;
 
     /** An empty sum (the zero of an aggregation). */
     public OrderedTreeSum() {}
 
-    /** The sum holding partition {@code id}'s vector alone. */
+    /** The sum holding partition {@code id}'s vector alone; every slot is summed. */
     public static OrderedTreeSum leaf(int id, double[] vector) {
+        return leaf(id, vector, 0, 0);
+    }
+
+    /** The sum holding partition {@code id}'s vector alone; slots [maxFrom, maxTo) are merged by maximum. */
+    public static OrderedTreeSum leaf(int id, double[] vector, int maxFrom, int maxTo) {
         if (id < 0) throw new IllegalArgumentException("partition id " + id);
+        if (maxFrom < 0 || maxTo < maxFrom || maxTo > vector.length)
+            throw new IllegalArgumentException("max slots [" + maxFrom + ", " + maxTo + ") outside a vector of " + vector.length);
         OrderedTreeSum s = new OrderedTreeSum();
         s.nodes.put(key(0, id), vector);
+        s.maxFrom = maxFrom;
+        s.maxTo = maxTo;
         return s;
     }
 
@@ -35,6 +47,12 @@ public final class OrderedTreeSum implements Serializable {
 
     /** Adds {@code other}'s nodes to this sum (the two must hold disjoint partitions); returns this. */
     public OrderedTreeSum merge(OrderedTreeSum other) {
+        if (nodes.isEmpty()) {
+            maxFrom = other.maxFrom;
+            maxTo = other.maxTo;
+        } else if (!other.nodes.isEmpty() && (other.maxFrom != maxFrom || other.maxTo != maxTo)) {
+            throw new IllegalStateException("sums with different max slots cannot be merged");
+        }
         for (Map.Entry<Long, double[]> e : other.nodes.entrySet()) insert(e.getKey(), e.getValue());
         return this;
     }
@@ -53,7 +71,7 @@ public final class OrderedTreeSum implements Serializable {
             double[] left = (index & 1) == 0 ? value : sibling;
             double[] right = (index & 1) == 0 ? sibling : value;
             double[] sum = new double[left.length];
-            for (int i = 0; i < sum.length; i++) sum[i] = left[i] + right[i];
+            for (int i = 0; i < sum.length; i++) sum[i] = i >= maxFrom && i < maxTo ? Math.max(left[i], right[i]) : left[i] + right[i];
             key = key(level + 1, index >>> 1);
             value = sum;
         }

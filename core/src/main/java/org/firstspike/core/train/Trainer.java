@@ -28,7 +28,7 @@ public final class Trainer {
     public static LearningRateSchedule schedule(TrainConfig cfg, int trainSize) {
         long perEpoch = (trainSize + cfg.batchSize() - 1) / cfg.batchSize();
         long total = perEpoch * cfg.epochs();
-        return new LearningRateSchedule(cfg.lr(), Math.round(cfg.warmupFraction() * total), total, cfg.cosine());
+        return cfg.schedule(total);
     }
 
     public List<EpochReport> fit(SampleSet train, SampleSet test, TrainingListener listener) {
@@ -38,7 +38,7 @@ public final class Trainer {
         LearningRateSchedule lr = schedule(cfg, train.size());
         long perEpoch = (train.size() + cfg.batchSize() - 1) / cfg.batchSize();
         long totalSteps = perEpoch * cfg.epochs();
-        MinibatchStep step = new MinibatchStep(net, optimizer, lr, cfg);
+        MinibatchStep step = new MinibatchStep(net, optimizer, lr, cfg, 0);
         List<EpochReport> reports = new ArrayList<>();
         // epoch 0: the untrained network, where signal fading across depth shows
         listener.epochEnd(new EpochReport(0, Double.NaN, Double.NaN,

@@ -20,7 +20,7 @@ public final class WorkerRound {
                     + plan.partitionSizes()[partition]);
         long t0 = System.nanoTime();
         start.applyTo(net, optimizer);
-        MinibatchStep step = new MinibatchStep(net, optimizer, plan.schedule(cfg), cfg);
+        MinibatchStep step = new MinibatchStep(net, optimizer, plan.schedule(cfg), cfg, partition);
         MetricsAccumulator acc = new MetricsAccumulator(net.neuronsPerLayer(), net.config().classes());
         int epoch = plan.epochOf(round);
         int[] order = plan.order(cfg.seed(), partition, epoch);

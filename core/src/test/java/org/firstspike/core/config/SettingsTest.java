@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.firstspike.core.net.EttfsNetwork;
 import org.firstspike.core.net.Network;
 import org.firstspike.core.train.TrainConfig;
 import org.junit.jupiter.api.Test;
@@ -54,8 +55,8 @@ class SettingsTest {
         assertMessage(() -> network("8C40-FC10"), "does not fit input");
     }
 
-    private static Network network(String layers) {
-        return new Network(ModelConfigs.from(Settings.of(java.util.Map.of("model.layers", layers))), 1);
+    private static EttfsNetwork network(String layers) {
+        return new EttfsNetwork(ModelConfigs.from(Settings.of(java.util.Map.of("model.layers", layers))), 1);
     }
 
     private static void assertMessage(org.junit.jupiter.api.function.Executable run, String... parts) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
 import org.firstspike.core.layer.Engine;
 import org.firstspike.core.net.BatchOutput;
+import org.firstspike.core.net.EttfsNetwork;
 import org.firstspike.core.net.Network;
 import org.firstspike.core.net.ParameterVector;
 import org.firstspike.core.net.TestNets;
@@ -24,7 +25,7 @@ class ThreadIndependenceTest {
         float[][] logits = new float[2][];
         for (int threads = 1; threads <= 2; threads++) {
             Workers.setThreads(threads);
-            Network net = TestNets.network(TestNets.settings("model.input", "1x16x16",
+            EttfsNetwork net = TestNets.network(TestNets.settings("model.input", "1x16x16",
                     "model.layers", "8C3P1-AP2-8C3P1-AP2-FC32-FC10", "neuron.threshold", "0.5"), 3);
             float[] x = TestNets.uniform(64 * net.sampleLength(), 4);
             int[] y = TestNets.labels(64, 10, 5);

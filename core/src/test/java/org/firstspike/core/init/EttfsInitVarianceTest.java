@@ -25,7 +25,7 @@ class EttfsInitVarianceTest {
     private static double currentVariance(WeightInit init) {
         Random rng = new Random(1);
         float[] w = new float[OUT * IN];
-        init.fill(w, IN, T, rng);
+        init.fill(w, new int[] {OUT, IN}, T, rng);
         double sum = 0;
         double sq = 0;
         long count = 0;

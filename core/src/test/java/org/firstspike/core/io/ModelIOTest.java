@@ -14,6 +14,7 @@ import org.firstspike.core.config.Settings;
 import org.firstspike.core.layer.Engine;
 import org.firstspike.core.net.BatchOutput;
 import org.firstspike.core.net.Folding;
+import org.firstspike.core.net.EttfsNetwork;
 import org.firstspike.core.net.Network;
 import org.firstspike.core.net.ParameterVector;
 import org.firstspike.core.net.TestNets;
@@ -30,8 +31,8 @@ class ModelIOTest {
     }
 
     /** A network with non-trivial gamma/beta (as after training). */
-    private static Network trainedLike(Settings s) {
-        Network net = TestNets.network(s, 21);
+    private static EttfsNetwork trainedLike(Settings s) {
+        EttfsNetwork net = TestNets.network(s, 21);
         float[] v = ParameterVector.values(net.parameters());
         float[] noise = TestNets.uniform(v.length, 4);
         for (int i = 0; i < v.length; i++) v[i] += 0.2f * (noise[i] - 0.5f);
@@ -42,7 +43,7 @@ class ModelIOTest {
     @Test
     void saveThenLoadGivesBitIdenticalOutputs(@TempDir Path dir) throws Exception {
         Settings s = convSettings();
-        Network net = trainedLike(s);
+        EttfsNetwork net = trainedLike(s);
         float[] x = TestNets.uniform(BATCH * net.sampleLength(), 8);
         BatchOutput before = net.forward(x, BATCH, null, Engine.FAST);
         Path file = dir.resolve("m.fspk");
@@ -57,8 +58,8 @@ class ModelIOTest {
     @Test
     void foldedInferenceModelEqualsTrainingModelOutputForOutput(@TempDir Path dir) throws Exception {
         Settings s = convSettings();
-        Network net = trainedLike(s);
-        Network folded = Folding.fold(net);
+        EttfsNetwork net = trainedLike(s);
+        EttfsNetwork folded = Folding.fold(net);
         assertFalse(folded.config().normalize());
         List<String> names = new ArrayList<>();
         folded.parameters().forEach(p -> names.add(p.name()));

@@ -31,7 +31,7 @@ class FastVsReferenceTest {
         Settings s = TestNets.settings("model.input", input, "model.layers", layers, "model.encoding", encoding,
                 "norm.enabled", Boolean.toString(norm), "neuron.model", neuron, "decoder.learnableScale", "true",
                 "neuron.threshold", "0.5");
-        Network ref = TestNets.network(s, 11);
+        EttfsNetwork ref = TestNets.network(s, 11);
         float[] x = TestNets.uniform(BATCH * ref.sampleLength(), 13);
         int[] y = TestNets.labels(BATCH, 10, 17);
         ref.zeroGrad();
@@ -41,7 +41,7 @@ class FastVsReferenceTest {
         assertTrue(r.spikesPerLayer()[0] > 0, "first layer should spike");
 
         for (Engine e : new Engine[] {Engine.FAST, Engine.DENSE}) {
-            Network net = TestNets.network(s, 11);
+            EttfsNetwork net = TestNets.network(s, 11);
             net.zeroGrad();
             BatchOutput o = net.forward(x, BATCH, y, e);
             net.backward();

@@ -36,7 +36,7 @@ class GradientCheckTest {
                 "model.timeSteps", "4", "neuron.smoothSpikes", "true", "neuron.model", neuron,
                 "norm.enabled", Boolean.toString(norm), "decoder.learnableScale", "true", "decoder.logitScale", "2.0",
                 "neuron.threshold", "0.6");
-        Network net = TestNets.network(s, 7);
+        EttfsNetwork net = TestNets.network(s, 7);
         Engine mode = Engine.parse(engine);
         float[] x = TestNets.uniform(BATCH * net.sampleLength(), 3);
         int[] y = TestNets.labels(BATCH, 3, 5);
@@ -87,7 +87,7 @@ class GradientCheckTest {
         }
     }
 
-    private static List<int[]> masks(Network net) {
+    private static List<int[]> masks(EttfsNetwork net) {
         List<int[]> m = new ArrayList<>();
         for (TtfsNeuronLayer l : net.neuronLayers()) {
             int n = l.neuronsPerSample();

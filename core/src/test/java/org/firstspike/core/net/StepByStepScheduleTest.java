@@ -30,7 +30,7 @@ class StepByStepScheduleTest {
             "2x8x8, 4C3P1-MP2-FC10, if, frames, 0.5",
     })
     void layerByLayerEqualsStepByStep(String input, String layers, String neuron, String encoding, String threshold) {
-        Network net = TestNets.network(TestNets.settings("model.input", input, "model.layers", layers,
+        EttfsNetwork net = TestNets.network(TestNets.settings("model.input", input, "model.layers", layers,
                 "model.timeSteps", Integer.toString(T), "neuron.model", neuron, "model.encoding", encoding,
                 "neuron.threshold", threshold), 9);
         float[] x = TestNets.uniform(BATCH * net.sampleLength(), 10);
@@ -41,7 +41,7 @@ class StepByStepScheduleTest {
         assertTrue(outputSpikes > 0 && outputSpikes < (long) BATCH * 10, "output layer should partly fire: " + outputSpikes);
     }
 
-    private static float[] stepByStep(Network net, float[] samples) {
+    private static float[] stepByStep(EttfsNetwork net, float[] samples) {
         ModelConfig cfg = net.config();
         Activation all = cfg.encoding().encode(samples, BATCH, cfg.input(), T, Engine.REFERENCE);
         List<Layer> layers = net.layers();

@@ -16,8 +16,8 @@ public final class TestNets {
         return Settings.of(m);
     }
 
-    public static Network network(Settings s, long seed) {
-        return new Network(ModelConfigs.from(s), seed);
+    public static EttfsNetwork network(Settings s, long seed) {
+        return new EttfsNetwork(ModelConfigs.from(s), seed);
     }
 
     public static float[] uniform(int n, long seed) {
@@ -50,5 +50,38 @@ public final class TestNets {
                 for (int p = 0; p < 16; p++) dst[off + p] = 0.5f * noise[i * 16 + p] + (((p < 8) == (i % 2 == 0)) ? 0.5f : 0f);
             }
         };
+    }
+
+    /**
+     * An image-like task: each class has a prototype with a dark background (about 40 % zeros, which never spike) and
+     * samples add noise, clipped to [0, 1]. The prototypes depend on (length, classes) only, so sets drawn with
+     * different seeds are train and test splits of one task.
+     */
+    public static org.firstspike.core.data.SampleSet prototypes(int n, int length, int classes, long seed) {
+        Random r = new Random(31L * length + classes);
+        float[][] proto = new float[classes][length];
+        for (float[] p : proto)
+            for (int i = 0; i < length; i++) p[i] = r.nextFloat() < 0.4f ? 0f : r.nextFloat();
+        float[] noise = uniform(n * length, seed + 1);
+        int[] y = labels(n, classes, seed + 2);
+        return new org.firstspike.core.data.SampleSet() {
+            @Override public int size() { return n; }
+            @Override public int sampleLength() { return length; }
+            @Override public int label(int i) { return y[i]; }
+            @Override public void copySample(int i, float[] dst, int off) {
+                float[] p = proto[y[i]];
+                for (int j = 0; j < length; j++)
+                    dst[off + j] = p[j] == 0f ? 0f : Math.min(1f, Math.max(0f, p[j] + 0.8f * (noise[i * length + j] - 0.5f)));
+            }
+        };
+    }
+
+    /** Settings of a B1 (or, with family relu, ReLU) network. */
+    public static Settings exact(String family, String input, String layers, int classes, String... more) {
+        String[] kv = new String[8 + more.length];
+        System.arraycopy(new String[] {"model.family", family, "model.input", input, "model.layers", layers,
+                "model.classes", Integer.toString(classes)}, 0, kv, 0, 8);
+        System.arraycopy(more, 0, kv, 8, more.length);
+        return settings(kv);
     }
 }

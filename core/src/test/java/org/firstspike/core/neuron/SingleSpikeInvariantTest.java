@@ -10,6 +10,7 @@ import org.firstspike.core.layer.Layer;
 import org.firstspike.core.layer.MaxPool2d;
 import org.firstspike.core.layer.Pass;
 import org.firstspike.core.layer.Shape;
+import org.firstspike.core.net.EttfsNetwork;
 import org.firstspike.core.net.Network;
 import org.firstspike.core.net.TestNets;
 import org.firstspike.core.surrogate.ATanSurrogate;
@@ -22,7 +23,7 @@ class SingleSpikeInvariantTest {
 
     @Test
     void everyNeuronLayerSpikesAtMostOncePerNeuron() {
-        Network net = TestNets.network(TestNets.settings("model.input", "1x12x12",
+        EttfsNetwork net = TestNets.network(TestNets.settings("model.input", "1x12x12",
                 "model.layers", "6C3P1-AP2-8C3P1-AP2-FC20-FC10", "neuron.threshold", "0.4"), 3);
         float[] x = TestNets.uniform(BATCH * net.sampleLength(), 5);
         Activation a = net.config().encoding().encode(x, BATCH, net.config().input(), T, Engine.FAST);

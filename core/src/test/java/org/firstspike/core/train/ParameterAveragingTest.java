@@ -8,8 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.firstspike.core.config.ModelConfigs;
 import org.firstspike.core.config.Settings;
 import org.firstspike.core.data.SampleSet;
+import org.firstspike.core.net.EttfsNetwork;
 import org.firstspike.core.net.Network;
 import org.firstspike.core.net.ParameterVector;
 import org.firstspike.core.net.TestNets;
@@ -37,19 +39,24 @@ class ParameterAveragingTest {
 
     /** Runs every round of the plan, workers in order {@code workerOrder} (a permutation of partitions). */
     private static TrainingState train(SampleSet data, int workers, int frequency, long netSeed, List<Integer> workerOrder) {
-        TrainConfig cfg = TrainConfig.from(S);
+        return train(S, data, workers, frequency, netSeed, workerOrder);
+    }
+
+    private static TrainingState train(Settings s, SampleSet data, int workers, int frequency, long netSeed, List<Integer> workerOrder) {
+        TrainConfig cfg = TrainConfig.from(s);
         int[] sizes = new int[workers];
         for (int p = 0; p < workers; p++) sizes[p] = partition(data, workers, p).size();
         AveragingPlan plan = new AveragingPlan(sizes, cfg.batchSize(), frequency, cfg.epochs());
-        Network init = TestNets.network(S, netSeed);
+        Network init = Network.create(ModelConfigs.from(s), netSeed);
         Optimizer initOpt = Optimizer.create(cfg.optimizer(), init.parameters(), cfg.momentum(), cfg.weightDecay());
         TrainingState state = TrainingState.of(init, initOpt);
-        Network worker = TestNets.network(S, 99);
+        Network worker = Network.create(ModelConfigs.from(s), 99);
         Optimizer opt = Optimizer.create(cfg.optimizer(), worker.parameters(), cfg.momentum(), cfg.weightDecay());
         for (int round = 0; round < plan.totalRounds(); round++) {
             OrderedTreeSum sum = new OrderedTreeSum();
             for (int p : workerOrder)
-                sum.merge(OrderedTreeSum.leaf(p, WorkerRound.run(worker, opt, cfg, plan, state, partition(data, workers, p), p, round)));
+                sum.merge(OrderedTreeSum.leaf(p, WorkerRound.run(worker, opt, cfg, plan, state, partition(data, workers, p), p, round),
+                        state.maxFrom(), state.maxTo()));
             state = state.averaged(sum.total(workers), workers, state.steps() + plan.stepsIn(round));
         }
         return state;
@@ -58,11 +65,33 @@ class ParameterAveragingTest {
     @Test
     void oneWorkerRetracesTheLocalTrainerBitForBit() {
         SampleSet data = TestNets.halves(200, 2);
-        Network local = TestNets.network(S, 5);
+        EttfsNetwork local = TestNets.network(S, 5);
         new Trainer(local, TrainConfig.from(S)).fit(data, TestNets.halves(32, 3), new TrainingListener() {});
         TrainingState averaged = train(data, 1, 3, 5, List.of(0));
         assertArrayEquals(ParameterVector.values(local.parameters()), averaged.params(), 0f);
         assertEquals(2 * 13, averaged.steps(), "13 minibatches of 16 per epoch, 2 epochs");
+    }
+
+    @Test
+    void b1WindowsTravelWithTheStateAndMergeByMaximum() {
+        Settings b1 = TestNets.exact("b1", "16", "FC12-FC2", 2, "b1.initialWindow", "0.05", "train.epochs", "2",
+                "train.batchSize", "16", "train.lr", "0.01");
+        SampleSet data = TestNets.halves(200, 2);
+        Network local = Network.create(ModelConfigs.from(b1), 5);
+        new Trainer(local, TrainConfig.from(b1)).fit(data, TestNets.halves(32, 3), new TrainingListener() {});
+        TrainingState one = train(b1, data, 1, 3, 5, List.of(0));
+        assertArrayEquals(ParameterVector.values(local.parameters()), one.params(), 0f);
+        assertArrayEquals(ParameterVector.values(local.buffers()), one.buffers(), 0f, "windows as grown by the local trainer");
+        assertTrue(one.buffers()[0] > 0.05f);
+
+        // the windows of a round's workers merge by maximum, the parameters by mean
+        double[] a = {1, 2, 7, 3};
+        double[] b = {3, 4, 5, 9};
+        double[] total = OrderedTreeSum.leaf(0, a, 2, 3).merge(OrderedTreeSum.leaf(1, b, 2, 3)).total(2);
+        assertArrayEquals(new double[] {4, 6, 7, 12}, total, 0.0);
+        TrainingState st = new TrainingState(new float[] {0}, new float[] {0}, new float[] {0}, 0);
+        assertEquals(2, st.maxFrom());
+        assertEquals(7f, st.averaged(new double[] {2, 4, 7, 0, 0, 0, 0}, 2, 1).buffers()[0]);
     }
 
     @Test
@@ -72,7 +101,7 @@ class ParameterAveragingTest {
         TrainingState b = train(data, 3, 4, 7, List.of(2, 0, 1));
         assertArrayEquals(a.params(), b.params(), 0f);
         assertArrayEquals(a.optimizerState(), b.optimizerState(), 0f);
-        Network net = TestNets.network(S, 7);
+        EttfsNetwork net = TestNets.network(S, 7);
         ParameterVector.setValues(net.parameters(), a.params());
         double acc = Evaluator.evaluate(net, TestNets.halves(256, 3), 256, TrainConfig.from(S).engine()).accuracy();
         assertTrue(acc > 0.9, "3 workers, averaging every 4 minibatches: test accuracy " + acc);
@@ -80,16 +109,16 @@ class ParameterAveragingTest {
 
     @Test
     void nonFiniteAveragedStateIsFoundByIndex() {
-        Network net = TestNets.network(S, 1);
+        EttfsNetwork net = TestNets.network(S, 1);
         TrainConfig cfg = TrainConfig.from(S);
         TrainingState state = TrainingState.of(net, Optimizer.create(cfg.optimizer(), net.parameters(), cfg.momentum(), cfg.weightDecay()));
         assertEquals(-1, state.firstNonFinite());
         float[] params = state.params().clone();
         params[3] = Float.POSITIVE_INFINITY;
-        assertEquals(3, new TrainingState(params, state.optimizerState(), 0).firstNonFinite());
+        assertEquals(3, new TrainingState(params, state.optimizerState(), state.buffers(), 0).firstNonFinite());
         float[] moments = state.optimizerState().clone();
         moments[1] = Float.NaN;
-        assertEquals(params.length + 1, new TrainingState(state.params(), moments, 0).firstNonFinite());
+        assertEquals(params.length + 1, new TrainingState(state.params(), moments, state.buffers(), 0).firstNonFinite());
     }
 
     @Test

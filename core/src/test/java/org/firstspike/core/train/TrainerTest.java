@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.firstspike.core.config.Settings;
+import org.firstspike.core.net.EttfsNetwork;
 import org.firstspike.core.net.Network;
 import org.firstspike.core.net.ParameterVector;
 import org.firstspike.core.net.TestNets;
@@ -24,7 +25,7 @@ class TrainerTest {
     void learnsASimpleTaskWithAdamAndSgd() {
         for (String opt : List.of("adam", "sgd")) {
             Settings s = settings(opt);
-            Network net = TestNets.network(s, 1);
+            EttfsNetwork net = TestNets.network(s, 1);
             List<EpochReport> r = new Trainer(net, TrainConfig.from(s)).fit(TestNets.halves(512, 2), TestNets.halves(256, 3), new TrainingListener() {});
             assertEquals(3, r.size());
             assertTrue(r.get(2).test().accuracy() > 0.9, opt + " accuracy " + r.get(2).test().accuracy());
@@ -36,7 +37,7 @@ class TrainerTest {
         Settings s = settings("adam");
         float[][] finals = new float[2][];
         for (int run = 0; run < 2; run++) {
-            Network net = TestNets.network(s, 5);
+            EttfsNetwork net = TestNets.network(s, 5);
             new Trainer(net, TrainConfig.from(s)).fit(TestNets.halves(256, 2), TestNets.halves(64, 3), new TrainingListener() {});
             finals[run] = ParameterVector.values(net.parameters());
         }
@@ -45,7 +46,7 @@ class TrainerTest {
 
     @Test
     void warmupThenCosineToZero() {
-        LearningRateSchedule lr = new LearningRateSchedule(1.0, 10, 110, true);
+        LearningRateSchedule lr = new LearningRateSchedule(1.0, 10, 110, LearningRateSchedule.Kind.COSINE, 1, 1);
         assertEquals(0.1, lr.at(0), 1e-12);
         assertEquals(1.0, lr.at(9), 1e-12);
         assertEquals(1.0, lr.at(10), 1e-12);
@@ -55,7 +56,7 @@ class TrainerTest {
 
     @Test
     void adamFirstStepMovesEachWeightByTheLearningRate() {
-        Network net = TestNets.network(TestNets.settings("model.input", "4", "model.layers", "FC2", "model.classes", "2",
+        EttfsNetwork net = TestNets.network(TestNets.settings("model.input", "4", "model.layers", "FC2", "model.classes", "2",
                 "norm.enabled", "false"), 1);
         var w = net.parameters().get(0);
         float[] before = w.value().clone();
