@@ -45,10 +45,7 @@ public final class ExactTimeNetwork implements Network {
         this.config = config;
         ExactTimeConfig x = config.exact();
         boolean spiking = config.family() == NetworkFamily.B1;
-        int hiddenCount = countHidden(config.layers());
-        if (hiddenCount == 0)
-            throw new IllegalArgumentException("model.layers '" + config.layers() + "': model.family=" + config.family().key()
-                    + " needs at least one hidden layer before the output FC (the output layer does not spike)");
+        int hiddenCount = Math.max(0, countHidden(config.layers()));
         this.windows = spiking ? new TimeWindows(hiddenCount, x.initialWindow()) : null;
         this.jitter = new SpikeJitter(x.jitter());
         TimeQuantization clock = new TimeQuantization(x.timeBits());
@@ -75,6 +72,9 @@ public final class ExactTimeNetwork implements Network {
             if (l instanceof HiddenUnits u) units.add(u);
             ps.addAll(l.parameters());
         }
+        if (units.isEmpty())
+            throw new IllegalArgumentException("model.layers '" + config.layers() + "': model.family=" + config.family().key()
+                    + " needs at least one hidden layer before the output FC (the output layer does not spike)");
         this.hidden = List.copyOf(units);
         this.parameters = Collections.unmodifiableList(ps);
     }
