@@ -26,13 +26,6 @@ public record Trial(String id, Map<String, String> params, Map<String, String> s
         }
     }
 
-    /** The searched parameters as {@code key=value} pairs in key order, for tables and messages. */
-    public String describe() {
-        StringBuilder b = new StringBuilder();
-        new TreeMap<>(params).forEach((k, v) -> b.append(b.length() == 0 ? "" : " ").append(k).append('=').append(v));
-        return b.toString();
-    }
-
     public int epochs() {
         return Integer.parseInt(settings.get("train.epochs"));
     }
