@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
@@ -61,6 +60,7 @@ public final class SweepJob {
     }
 
     public static ObjectNode run(String[] argv) throws IOException {
+        long start = System.nanoTime();
         Args args = Args.parse(argv, Set.of("--sweep", "--data", "--out"), Set.of());
         if (!args.has("--sweep") || !args.has("--data"))
             throw new IllegalArgumentException("--sweep FILE and --data PREPARED_DIR are required");
@@ -97,12 +97,15 @@ public final class SweepJob {
 
         SparkSession spark = Sessions.get("firstspike sweep");
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        long start = System.nanoTime();
         Sweep.Outcome outcome = new Sweep.Outcome(Map.of(), null);
+        double dataSeconds = 0, trainSeconds = 0;
         if (!toTrain.isEmpty()) {
+            long readStart = System.nanoTime();
             TrainConfig limits = TrainConfig.from(config.base());
-            Broadcast<TensorSamples> train = jsc.broadcast(readOnce(spark, data + "/train", limits.trainLimit()));
-            Broadcast<TensorSamples> test = jsc.broadcast(readOnce(spark, data + "/test", limits.testLimit()));
+            Broadcast<TensorSamples> train = jsc.broadcast(PartitionedSamples.onDriver(spark, data + "/train", limits.trainLimit()));
+            Broadcast<TensorSamples> test = jsc.broadcast(PartitionedSamples.onDriver(spark, data + "/test", limits.testLimit()));
+            long trainStart = System.nanoTime();
+            dataSeconds = (trainStart - readStart) / 1e9;
             outcome = new Sweep(config.schedule()).run(toTrain, kept, (runs, targets, stage) -> {
                 List<Tuple2<TrialRun, Integer>> tasks = new ArrayList<>();
                 List<Integer> epochs = new ArrayList<>();
@@ -122,10 +125,10 @@ public final class SweepJob {
                 results.putAll(trained);
                 writeTrials(run, results);
             });
+            trainSeconds = (System.nanoTime() - trainStart) / 1e9;
             train.destroy();
             test.destroy();
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
 
         List<TrialResult> all = new ArrayList<>(results.values());
         TrialResult best = all.stream().filter(r -> r.status() == TrialStatus.DONE).min(Sweep.BEST_FIRST).orElse(null);
@@ -148,18 +151,13 @@ public final class SweepJob {
             best.params().forEach(params::put);
             summary.put("best_model", run.resolve(BEST_MODEL));
         }
-        summary.put("wall_seconds", seconds);
+        summary.put("data_seconds", dataSeconds);
+        summary.put("train_seconds", trainSeconds);
+        summary.put("wall_seconds", (System.nanoTime() - start) / 1e9);
         run.writeText("summary.json", JSON.writeValueAsString(summary) + "\n");
-        System.err.printf("sweep: %d trained, %d kept, in %.1f s; results in %s%n", toTrain.size(), kept.size(), seconds, run.uri());
+        System.err.printf("sweep: %d trained (%.1f s, after %.1f s reading the data), %d kept; results in %s%n", toTrain.size(),
+                trainSeconds, dataSeconds, kept.size(), run.uri());
         return summary;
-    }
-
-    /** A split as one sample set on the driver (dataset order, limited like local training). */
-    private static TensorSamples readOnce(SparkSession spark, String path, int limit) {
-        JavaRDD<TensorSamples> one = PartitionedSamples.load(spark, path, 1, limit);
-        TensorSamples samples = one.collect().get(0);
-        one.unpersist();
-        return samples;
     }
 
     private static Map<String, TrialResult> readTrials(RunDirectory run) throws IOException {
