@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
-import org.firstspike.core.config.ConfigSchema;
 import org.firstspike.core.config.Settings;
 
 /**
@@ -57,12 +56,10 @@ public record SweepConfig(Path file, Settings base, String search, int trialCoun
             if (!kind.equals("grid") && !kind.equals("random") && !kind.equals("set"))
                 throw new IllegalArgumentException(where + ": unknown key; expected " + String.join(", ", SWEEP_KEYS)
                         + ", grid.<config key>, random.<config key> or set.<config key>");
-            if (!ConfigSchema.DEFAULTS.containsKey(configKey)) {
-                try {
-                    Settings.defaults().with(configKey, value);
-                } catch (IllegalArgumentException unknown) {
-                    throw new IllegalArgumentException(where + ": " + unknown.getMessage());
-                }
+            try {
+                Settings.defaults().with(configKey, "");  // checks the key, with a suggestion for a typo
+            } catch (IllegalArgumentException unknown) {
+                throw new IllegalArgumentException(where + ": " + unknown.getMessage());
             }
             String other = searchedOrSet.put(configKey, key);
             if (other != null) throw new IllegalArgumentException(where + ": " + configKey + " is also given by '" + other + "'; give it once");
@@ -76,6 +73,8 @@ public record SweepConfig(Path file, Settings base, String search, int trialCoun
                     List<String> values = Arrays.stream(value.split(",", -1)).map(String::trim).toList();
                     if (value.isEmpty()) throw new IllegalArgumentException(where + ": empty grid; expected comma-separated values");
                     if (values.contains("")) throw new IllegalArgumentException(where + ": '" + value + "' has an empty value; expected comma-separated values");
+                    if (values.stream().distinct().count() < values.size())
+                        throw new IllegalArgumentException(where + ": '" + value + "' repeats a value; expected distinct values");
                     grid.put(configKey, values);
                 }
             }

@@ -67,6 +67,7 @@ class SweepConfigTest {
     @Test
     void badFilesNameTheFileTheKeyAndTheExpectation() {
         assertTrue(error("grid.train.lr = 0.1,,0.2").contains("s.properties: key 'grid.train.lr': '0.1,,0.2' has an empty value"));
+        assertTrue(error("grid.train.lr = 0.1, 0.1").contains("repeats a value"));
         assertTrue(error("set.train.lr = 0.1", "grid.train.lr = 0.2").contains("train.lr is also given by"));
         assertTrue(error("grid.train.trainLimit = 100, 200").contains("the data are read once for all trials"));
         assertTrue(error("random.train.lr = uniform(0.1, 0.2)").contains("random.* keys need sweep.search = random"));
