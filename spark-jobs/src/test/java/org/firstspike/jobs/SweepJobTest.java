@@ -17,7 +17,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
-import org.firstspike.core.io.ModelFile;
 import org.firstspike.prep.job.Sessions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
