@@ -32,18 +32,31 @@ public final class Trainer {
     }
 
     public List<EpochReport> fit(SampleSet train, SampleSet test, TrainingListener listener) {
-        int len = net.sampleLength();
-        if (train.sampleLength() != len)
-            throw new IllegalArgumentException("training samples have " + train.sampleLength() + " values, the model expects " + len);
-        LearningRateSchedule lr = schedule(cfg, train.size());
-        long perEpoch = (train.size() + cfg.batchSize() - 1) / cfg.batchSize();
-        long totalSteps = perEpoch * cfg.epochs();
-        MinibatchStep step = new MinibatchStep(net, optimizer, lr, cfg, 0);
-        List<EpochReport> reports = new ArrayList<>();
         // epoch 0: the untrained network, where signal fading across depth shows
         listener.epochEnd(new EpochReport(0, Double.NaN, Double.NaN,
                 Evaluator.evaluate(net, test, cfg.evalBatchSize(), cfg.engine()), Double.NaN, 0, 0));
-        for (int epoch = 1; epoch <= cfg.epochs(); epoch++) {
+        return fitEpochs(train, test, 1, cfg.epochs(), listener);
+    }
+
+    /**
+     * Trains epochs {@code first .. last} (1-based, inclusive) of the {@code train.epochs}-epoch run, so a run can be
+     * continued in pieces (a sweep's surviving trials): the network and {@link #optimizer()} must hold the state after
+     * epoch {@code first - 1} (restored with {@link TrainingState#applyTo}). Shuffles and learning rates depend only on
+     * the epoch and the global step, so the pieces take exactly the steps of one whole run.
+     */
+    public List<EpochReport> fitEpochs(SampleSet train, SampleSet test, int first, int last, TrainingListener listener) {
+        int len = net.sampleLength();
+        if (train.sampleLength() != len)
+            throw new IllegalArgumentException("training samples have " + train.sampleLength() + " values, the model expects " + len);
+        long perEpoch = (train.size() + cfg.batchSize() - 1) / cfg.batchSize();
+        if (first < 1 || last > cfg.epochs() || optimizer.steps() != (first - 1) * perEpoch)
+            throw new IllegalStateException("cannot train epochs " + first + ".." + last + " of " + cfg.epochs()
+                    + " from optimizer step " + optimizer.steps());
+        LearningRateSchedule lr = schedule(cfg, train.size());
+        long totalSteps = perEpoch * cfg.epochs();
+        MinibatchStep step = new MinibatchStep(net, optimizer, lr, cfg, 0);
+        List<EpochReport> reports = new ArrayList<>();
+        for (int epoch = first; epoch <= last; epoch++) {
             long epochStart = System.nanoTime();
             long lastReport = epochStart;
             int[] order = Shuffle.permutation(train.size(), cfg.seed(), epoch);
