@@ -11,6 +11,7 @@ import static org.firstspike.prep.tensor.TensorColumns.TIME_STEPS;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -25,17 +26,14 @@ import scala.Tuple2;
  * reads) and sample i goes to partition i mod W, in order: the partitions depend only on the data and W, so a lost
  * partition is recomputed identically.
  */
-final class PartitionedSamples {
+public final class PartitionedSamples {
     private PartitionedSamples() {}
 
     static JavaRDD<TensorSamples> load(SparkSession spark, String path, int workers, int limit) {
         JavaRDD<Row> ordered = spark.read().parquet(path)
                 .select(SOURCE, SOURCE_INDEX, LABEL, DTYPE, DATA, SHAPE, ENCODING, TIME_STEPS)
                 .orderBy(SOURCE, SOURCE_INDEX).javaRDD();
-        return ordered.zipWithIndex()
-                .filter(t -> limit <= 0 || t._2() < limit)
-                .mapToPair(t -> new Tuple2<>(t._2(), t._1()))
-                .repartitionAndSortWithinPartitions(new ModuloPartitioner(workers))
+        return spread(ordered, workers, limit)
                 .mapPartitions(it -> {
                     List<byte[]> data = new ArrayList<>();
                     List<DType> types = new ArrayList<>();
@@ -56,5 +54,16 @@ final class PartitionedSamples {
                             labels.stream().mapToInt(Integer::intValue).toArray(), encoding, elements, timeSteps)).iterator();
                 }, true)
                 .persist(StorageLevel.MEMORY_AND_DISK());
+    }
+
+    /**
+     * The first {@code limit} elements (all for 0), numbered in their order, with element i in partition i mod W and
+     * each partition in number order: what a caller packs into one sample set per partition.
+     */
+    public static <T> JavaPairRDD<Long, T> spread(JavaRDD<T> ordered, int workers, int limit) {
+        return ordered.zipWithIndex()
+                .filter(t -> limit <= 0 || t._2() < limit)
+                .mapToPair(t -> new Tuple2<>(t._2(), t._1()))
+                .repartitionAndSortWithinPartitions(new ModuloPartitioner(workers));
     }
 }
