@@ -80,14 +80,15 @@ public final class AveragingRounds {
     public static AveragingRounds plan(JavaSparkContext jsc, JavaRDD<? extends SampleSet> train, String trainName,
                                        JavaRDD<? extends SampleSet> test, Settings settings, Network driverNet, RunDirectory run) {
         int workers = train.getNumPartitions();
+        TrainConfig cfg = TrainConfig.from(settings);
         // train.batchSize is the global minibatch: each worker takes its share, so an epoch has as many steps as in
         // local training and W = 1 is local training exactly
-        int workerBatch = Math.max(1, Math.round((float) TrainConfig.from(settings).batchSize() / workers));
+        int workerBatch = Math.max(1, Math.round((float) cfg.batchSize() / workers));
         List<Integer> sizes = train.map(SampleSet::size).collect();
         if (sizes.contains(0))
             throw new IllegalArgumentException(trainName + " holds fewer samples than train.workers = " + workers);
         AveragingPlan plan = new AveragingPlan(sizes.stream().mapToInt(Integer::intValue).toArray(), workerBatch,
-                AveragingConfig.from(settings).frequency(), TrainConfig.from(settings).epochs());
+                AveragingConfig.from(settings).frequency(), cfg.epochs());
         return new AveragingRounds(jsc, train, test, plan, workerBatch, settings, driverNet, run);
     }
 
