@@ -5,11 +5,11 @@ import java.util.Map;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
+import org.firstspike.core.data.SampleSet;
 import org.firstspike.core.metrics.MetricsAccumulator;
 import org.firstspike.core.net.Network;
 import org.firstspike.core.net.ParameterVector;
 import org.firstspike.core.train.Evaluator;
-import org.firstspike.prep.tensor.TensorSamples;
 
 /**
  * Test metrics of a parameter vector (and the network's buffers, the B1 windows) over a partitioned split: each partition is evaluated by its own task (the
@@ -19,7 +19,7 @@ import org.firstspike.prep.tensor.TensorSamples;
 final class DistributedEvaluation {
     private DistributedEvaluation() {}
 
-    static MetricsAccumulator run(JavaSparkContext jsc, JavaRDD<TensorSamples> data, float[] parameters, float[] buffers,
+    static MetricsAccumulator run(JavaSparkContext jsc, JavaRDD<? extends SampleSet> data, float[] parameters, float[] buffers,
                                   Map<String, String> settings, Network shape) {
         Broadcast<float[][]> params = jsc.broadcast(new float[][] {parameters, buffers});
         MetricsAccumulator zero = new MetricsAccumulator(shape.neuronsPerLayer(), shape.config().classes());

@@ -12,6 +12,7 @@ import static org.firstspike.prep.tensor.TensorColumns.TIME_STEPS;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -27,7 +28,7 @@ import scala.Tuple2;
  * reads) and sample i goes to partition i mod W, in order: the partitions depend only on the data and W, so a lost
  * partition is recomputed identically. Or a split whole on the driver, for jobs that share it ({@link #onDriver}).
  */
-final class PartitionedSamples {
+public final class PartitionedSamples {
     private PartitionedSamples() {}
 
     /**
@@ -45,13 +46,21 @@ final class PartitionedSamples {
         JavaRDD<Row> ordered = spark.read().parquet(path)
                 .select(SOURCE, SOURCE_INDEX, LABEL, DTYPE, DATA, SHAPE, ENCODING, TIME_STEPS)
                 .orderBy(SOURCE, SOURCE_INDEX).javaRDD();
-        return ordered.zipWithIndex()
-                .filter(t -> limit <= 0 || t._2() < limit)
-                .mapToPair(t -> new Tuple2<>(t._2(), t._1()))
-                .repartitionAndSortWithinPartitions(new ModuloPartitioner(workers))
+        return spread(ordered, workers, limit)
                 .values()
                 .mapPartitions(rows -> List.of(samples(rows)).iterator(), true)
                 .persist(StorageLevel.MEMORY_AND_DISK());
+    }
+
+    /**
+     * The first {@code limit} elements (all for 0), numbered in their order, with element i in partition i mod W and
+     * each partition in number order: what a caller packs into one sample set per partition.
+     */
+    public static <T> JavaPairRDD<Long, T> spread(JavaRDD<T> ordered, int workers, int limit) {
+        return ordered.zipWithIndex()
+                .filter(t -> limit <= 0 || t._2() < limit)
+                .mapToPair(t -> new Tuple2<>(t._2(), t._1()))
+                .repartitionAndSortWithinPartitions(new ModuloPartitioner(workers));
     }
 
     /** Rows of a prepared split (the columns {@link #load} selects) as one sample set. */

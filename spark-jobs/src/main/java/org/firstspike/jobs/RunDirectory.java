@@ -17,11 +17,11 @@ import org.firstspike.prep.job.HadoopFiles;
  * rename), so a crash leaves the previous version, never a torn one: metrics.jsonl is rewritten at each epoch, and
  * model files are built locally in the checked container format and then copied in.
  */
-final class RunDirectory {
+public final class RunDirectory {
     private final String uri;
     private final FileSystem fs;
 
-    RunDirectory(String uri) throws IOException {
+    public RunDirectory(String uri) throws IOException {
         this.uri = uri;
         Path p = new Path(uri);
         this.fs = p.getFileSystem(new Configuration());
@@ -50,7 +50,7 @@ final class RunDirectory {
         return new ArrayList<>(text.isEmpty() ? List.of() : List.of(text.split("\n")));
     }
 
-    void writeModel(String name, ModelContents contents) throws IOException {
+    public void writeModel(String name, ModelContents contents) throws IOException {
         java.nio.file.Path direct = HadoopFiles.localFile(resolve(name));
         if (direct != null) {  // the container writer replaces local files atomically itself
             Files.createDirectories(direct.getParent());
@@ -75,7 +75,7 @@ final class RunDirectory {
     }
 
     /** A model or checkpoint file anywhere (copied to a local temporary file, where the container's checks run). */
-    static ModelContents readModelFile(String uri) throws IOException {
+    public static ModelContents readModelFile(String uri) throws IOException {
         java.nio.file.Path direct = HadoopFiles.localFile(uri);
         if (direct != null) {
             if (!Files.exists(direct)) throw new java.io.FileNotFoundException(uri + ": model file not found");

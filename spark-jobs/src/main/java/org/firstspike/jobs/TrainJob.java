@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,13 +26,10 @@ import org.firstspike.core.io.ModelIO;
 import org.firstspike.core.net.Folding;
 import org.firstspike.core.net.ModelConfig;
 import org.firstspike.core.net.Network;
-import org.firstspike.core.net.ParameterVector;
 import org.firstspike.core.train.AveragingConfig;
 import org.firstspike.core.train.AveragingPlan;
 import org.firstspike.core.train.Checkpoint;
-import org.firstspike.core.train.Optimizer;
 import org.firstspike.core.train.TrainConfig;
-import org.firstspike.core.train.TrainingState;
 import org.firstspike.prep.job.HadoopFiles;
 import org.firstspike.prep.job.Sessions;
 import org.firstspike.prep.tensor.TensorSamples;
@@ -81,33 +79,23 @@ public final class TrainJob {
 
         SparkSession spark = Sessions.get("firstspike train");
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        int workers = averaging.workers() > 0 ? averaging.workers() : jsc.defaultParallelism();
-        // train.batchSize is the global minibatch: each worker takes its share, so an epoch has as many steps as in
-        // local training and W = 1 is local training exactly
-        int workerBatch = Math.max(1, Math.round((float) train.batchSize() / workers));
-        Settings workerSettings = settings.with("train.batchSize", Integer.toString(workerBatch));
+        int workers = AveragingRounds.workers(jsc, averaging);
         JavaRDD<TensorSamples> trainParts = PartitionedSamples.load(spark, data + "/train", workers, train.trainLimit());
         JavaRDD<TensorSamples> testParts = PartitionedSamples.load(spark, data + "/test", workers, train.testLimit());
-        List<Integer> sizes = trainParts.map(TensorSamples::size).collect();
-        if (sizes.contains(0))
-            throw new IllegalArgumentException(data + "/train holds fewer samples than train.workers = " + workers);
-        AveragingPlan plan = new AveragingPlan(sizes.stream().mapToInt(Integer::intValue).toArray(), workerBatch,
-                averaging.frequency(), train.epochs());
+        AveragingRounds rounds = AveragingRounds.plan(jsc, trainParts, data + "/train", testParts, settings, net, run);
+        AveragingPlan plan = rounds.plan();
 
         run.writeLines("config.properties", settings.describe());
-        Optimizer optimizer = Optimizer.create(train.optimizer(), net.parameters(), train.momentum(), train.weightDecay());
-        if (from == null) from = new Checkpoint(TrainingState.of(net, optimizer), 0, new double[3], 0);
+        if (from == null) from = rounds.fresh();
         List<String> metrics = new ArrayList<>();
         for (String line : run.readLines(AveragingRounds.METRICS))
             if (resume && JSON.readTree(line).get("epoch").asInt() <= from.rounds() / plan.roundsPerEpoch()) metrics.add(line);
         System.err.printf("train: %s %s, %d workers x %s samples, minibatch %d = %d per worker, averaging every %d "
-                        + "minibatches, %d rounds%s -> %s%n", RunReports.describe(model), model.layers(), workers, sizes, train.batchSize(),
-                workerBatch, averaging.frequency(), plan.totalRounds(),
+                        + "minibatches, %d rounds%s -> %s%n", RunReports.describe(model), model.layers(), workers,
+                Arrays.toString(plan.partitionSizes()), train.batchSize(), rounds.workerBatch(), averaging.frequency(), plan.totalRounds(),
                 from.rounds() > 0 ? ", resuming after round " + from.rounds() : "", run.uri());
 
         long start = System.nanoTime();
-        AveragingRounds rounds = new AveragingRounds(jsc, trainParts, testParts, plan, train, averaging, settings,
-                workerSettings.values(), net, run);
         Checkpoint last = rounds.run(from, metrics);
         double seconds = (System.nanoTime() - start) / 1e9;
 
@@ -123,7 +111,7 @@ public final class TrainJob {
         ObjectNode summary = RunReports.summaryJson(epochs, seconds, run.resolve("model.fspk"));
         RunReports.putWindows(summary, net);
         summary.put("workers", workers);
-        summary.put("worker_batch", workerBatch);
+        summary.put("worker_batch", rounds.workerBatch());
         summary.put("rounds", plan.totalRounds());
         summary.put("resumed_after_round", from.rounds());
         rounds.timing().putInto(summary);

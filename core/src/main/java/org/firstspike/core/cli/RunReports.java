@@ -21,7 +21,7 @@ public final class RunReports {
         o.put("epoch", r.epoch());
         putFinite(o, "train_loss", r.trainLoss());
         putFinite(o, "train_accuracy", r.trainAccuracy());
-        putEval(o, r.test());
+        if (r.test() != null) putEval(o, r.test());
         putFinite(o, "train_samples_per_s", r.trainSamplesPerSecond());
         o.put("epoch_seconds", r.epochSeconds());
         o.put("learning_rate", r.learningRate());
@@ -33,11 +33,15 @@ public final class RunReports {
         if (r.epoch() == 0)
             return String.format("at initialization: test acc %.2f%%, spikes/neuron by layer %s", 100 * r.test().accuracy(),
                     java.util.Arrays.toString(r.test().spikesPerNeuronByLayer()));
-        double first = r.test().meanFirstSpikeStep();
-        return String.format("epoch %d/%d done in %s: train loss %.4f acc %.2f%%, test acc %.2f%%, %.3f spikes/neuron, "
-                        + "%s%,.0f samples/s", r.epoch(), epochs, Durations.format(r.epochSeconds()),
-                r.trainLoss(), 100 * r.trainAccuracy(), 100 * r.test().accuracy(), r.test().spikesPerNeuron(),
-                Double.isNaN(first) ? "" : String.format("first output spike at step %.2f, ", first), r.trainSamplesPerSecond());
+        return String.format("epoch %d/%d done in %s: train loss %.4f acc %.2f%%, %s%,.0f samples/s", r.epoch(), epochs,
+                Durations.format(r.epochSeconds()), r.trainLoss(), 100 * r.trainAccuracy(), r.test() == null ? "" : testPart(r.test()),
+                r.trainSamplesPerSecond());
+    }
+
+    private static String testPart(EvalResult test) {
+        double first = test.meanFirstSpikeStep();
+        return String.format("test acc %.2f%%, %.3f spikes/neuron, %s", 100 * test.accuracy(), test.spikesPerNeuron(),
+                Double.isNaN(first) ? "" : String.format("first output spike at step %.2f, ", first));
     }
 
     /** The family and its time facts for a start-up line: "ETTFS T=8" or "B1". */

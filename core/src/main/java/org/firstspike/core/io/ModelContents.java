@@ -18,7 +18,9 @@ import java.util.Objects;
  * @param metadata string facts about the model that do not affect inference (e.g. training data, accuracy)
  * @param tensors  the model's arrays, names unique
  */
-public record ModelContents(Map<String, String> config, Map<String, String> metadata, List<NamedTensor> tensors) {
+// Serializable so a trained model can be broadcast to Spark executors as it is
+public record ModelContents(Map<String, String> config, Map<String, String> metadata, List<NamedTensor> tensors)
+        implements java.io.Serializable {
 
     public ModelContents {
         config = orderedCopy(config, "config");

@@ -16,7 +16,7 @@ import java.util.Objects;
  * @param shape dimensions, each {@code >= 0}
  * @param data  row-major values, length equal to the product of {@code shape}
  */
-public record NamedTensor(String name, int[] shape, float[] data) {
+public record NamedTensor(String name, int[] shape, float[] data) implements java.io.Serializable {
 
     /** Largest array length every mainstream JVM can allocate. */
     static final int MAX_ELEMENTS = Integer.MAX_VALUE - 8;
