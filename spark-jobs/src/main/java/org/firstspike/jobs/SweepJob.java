@@ -8,6 +8,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -108,11 +109,10 @@ public final class SweepJob {
             dataSeconds = (trainStart - readStart) / 1e9;
             outcome = new Sweep(config.schedule()).run(toTrain, kept, (runs, targets, stage) -> {
                 List<Tuple2<TrialRun, Integer>> tasks = new ArrayList<>();
-                List<Integer> epochs = new ArrayList<>();
-                for (int i = 0; i < runs.size(); i++) {
-                    tasks.add(new Tuple2<>(runs.get(i), targets.get(i)));
-                    epochs.add(targets.get(i) - runs.get(i).result().epochs());
-                }
+                for (int i = 0; i < runs.size(); i++) tasks.add(new Tuple2<>(runs.get(i), targets.get(i)));
+                // most expensive first: tasks start in partition order, and small ones then fill the end of the rung
+                tasks.sort(Comparator.comparingDouble((Tuple2<TrialRun, Integer> t) -> -TrialTraining.cost(t._1().trial(), epochsToTrain(t))));
+                List<Integer> epochs = tasks.stream().map(SweepJob::epochsToTrain).toList();
                 SweepProgress progress = new SweepProgress(stage, epochs);
                 jsc.sc().addSparkListener(progress);
                 try {
@@ -168,6 +168,10 @@ public final class SweepJob {
             earlier.put(r.id(), r);
         }
         return earlier;
+    }
+
+    private static int epochsToTrain(Tuple2<TrialRun, Integer> task) {
+        return task._2() - task._1().result().epochs();
     }
 
     private static void writeTrials(RunDirectory run, Map<String, TrialResult> results) throws IOException {

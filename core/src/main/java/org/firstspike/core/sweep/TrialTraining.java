@@ -9,6 +9,8 @@ import org.firstspike.core.data.SampleSet;
 import org.firstspike.core.exec.ComputeThreads;
 import org.firstspike.core.net.ModelConfig;
 import org.firstspike.core.net.Network;
+import org.firstspike.core.net.NetworkFamily;
+import org.firstspike.core.net.ParameterVector;
 import org.firstspike.core.train.EpochReport;
 import org.firstspike.core.train.TrainConfig;
 import org.firstspike.core.train.Trainer;
@@ -55,6 +57,18 @@ public final class TrialTraining {
         } catch (IllegalArgumentException e) {
             return e.getMessage();
         }
+    }
+
+    /**
+     * A rough cost of training a valid trial for {@code epochs} epochs: parameters x time steps (ETTFS) x epochs. Only
+     * the order matters: tasks are launched most expensive first, so that the last ones to finish are small and no core
+     * waits long on a straggler (longest-processing-time-first scheduling).
+     */
+    public static double cost(Trial trial, int epochs) {
+        ModelConfig model = ModelConfigs.from(Settings.of(trial.settings()));
+        Network net = Network.create(model, 0L);
+        int steps = model.family() == NetworkFamily.ETTFS ? model.timeSteps() : 1;
+        return (double) ParameterVector.size(net.parameters()) * steps * epochs;
     }
 
     private static double seconds(long start) {
