@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import org.firstspike.core.config.ModelConfigs;
 import org.firstspike.core.config.Settings;
+import org.firstspike.core.data.DatasetFormat;
 import org.firstspike.core.data.DatasetSplit;
 import org.firstspike.core.data.Datasets;
 import org.firstspike.core.exec.ComputeThreads;
@@ -57,8 +58,9 @@ public final class Convert {
         meta.put("converted_from", modelFile);
         if (a.has("--data")) {
             Path data = Path.of(a.get("--data", null));
-            DatasetSplit train = Datasets.formatOf(data).load(data, "train", 0);
-            DatasetSplit test = Datasets.formatOf(data).load(data, "test", 0);
+            DatasetFormat format = Datasets.formatOf(data);
+            DatasetSplit train = format.load(data, "train", 0);
+            DatasetSplit test = format.load(data, "test", 0);
             train.format().checkCompatible(config.input(), config.dataEncoding(), config.timeSteps());
             int batch = 1000;
             summary.put("source_test_accuracy", Evaluator.evaluate(source, test.samples(), batch, Engine.FAST).accuracy());

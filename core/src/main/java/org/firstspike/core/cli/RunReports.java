@@ -3,11 +3,13 @@ package org.firstspike.core.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.firstspike.core.net.ExactTimeNetwork;
-import org.firstspike.core.net.Network;
 import java.nio.file.Path;
 import java.util.List;
 import org.firstspike.core.metrics.EvalResult;
+import org.firstspike.core.net.ExactTimeNetwork;
+import org.firstspike.core.net.ModelConfig;
+import org.firstspike.core.net.Network;
+import org.firstspike.core.net.NetworkFamily;
 import org.firstspike.core.train.EpochReport;
 
 /** The JSON shapes of a run: one metrics.jsonl object per epoch and the final one-line summary. */
@@ -45,8 +47,8 @@ public final class RunReports {
     }
 
     /** The family and its time facts for a start-up line: "ETTFS T=8" or "B1". */
-    public static String describe(org.firstspike.core.net.ModelConfig m) {
-        return m.family() == org.firstspike.core.net.NetworkFamily.ETTFS ? "ETTFS T=" + m.timeSteps() : m.family().name();
+    public static String describe(ModelConfig m) {
+        return m.family() == NetworkFamily.ETTFS ? "ETTFS T=" + m.timeSteps() : m.family().name();
     }
 
     /** For a B1 network: the window widths and the readout time (its latency, in units of tau_c). */

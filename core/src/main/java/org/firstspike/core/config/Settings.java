@@ -1,16 +1,12 @@
 package org.firstspike.core.config;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.TreeMap;
 
 /**
@@ -32,17 +28,9 @@ public final class Settings {
     /** Loads a config file (may be null for defaults only) and applies overrides in order. */
     public static Settings load(Path file, List<String> overrides) throws IOException {
         Map<String, String> v = new LinkedHashMap<>(ConfigSchema.DEFAULTS);
-        if (file != null) {
-            if (!Files.isRegularFile(file)) throw new IOException(file + ": config file not found");
-            Properties p = new Properties();
-            try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                p.load(r);
-            } catch (IllegalArgumentException e) {
-                throw new IOException(file + ": malformed config file: " + e.getMessage());
-            }
-            for (String k : new TreeMap<>(Map.copyOf(toStringMap(p))).keySet())
-                put(v, k, p.getProperty(k).trim(), file + ": key '" + k + "'");
-        }
+        if (file != null)
+            for (Map.Entry<String, String> e : PropertiesFile.read(file, "config file").entrySet())
+                put(v, e.getKey(), e.getValue(), file + ": key '" + e.getKey() + "'");
         applySets(v, overrides);
         return new Settings(v);
     }
@@ -72,12 +60,6 @@ public final class Settings {
         Map<String, String> v = new LinkedHashMap<>(values);
         put(v, key, value, "setting '" + key + "'");
         return new Settings(v);
-    }
-
-    private static Map<String, String> toStringMap(Properties p) {
-        Map<String, String> m = new LinkedHashMap<>();
-        for (String k : p.stringPropertyNames()) m.put(k, p.getProperty(k));
-        return m;
     }
 
     private static void put(Map<String, String> v, String key, String value, String where) {

@@ -38,6 +38,14 @@ public final class Architecture {
 
     private Architecture() {}
 
+    /** Hidden synaptic layers of a layer string: every FC or conv but the last (the output layer); -1 for none at all. */
+    public static int hiddenLayers(String layers) {
+        int n = 0;
+        for (String t : layers.trim().toUpperCase().split("-"))
+            if (FC.matcher(t.trim()).matches() || CONV.matcher(t.trim()).matches()) n++;
+        return n - 1;
+    }
+
     public static List<Layer> build(ModelConfig cfg, Random rng, Units units) {
         List<Layer> layers = new ArrayList<>();
         Shape shape = cfg.input();

@@ -45,7 +45,7 @@ public final class ExactTimeNetwork implements Network {
         this.config = config;
         ExactTimeConfig x = config.exact();
         boolean spiking = config.family() == NetworkFamily.B1;
-        int hiddenCount = Math.max(0, countHidden(config.layers()));
+        int hiddenCount = Math.max(0, Architecture.hiddenLayers(config.layers()));
         this.windows = spiking ? new TimeWindows(hiddenCount, x.initialWindow()) : null;
         this.jitter = new SpikeJitter(x.jitter());
         TimeQuantization clock = new TimeQuantization(x.timeBits());
@@ -77,14 +77,6 @@ public final class ExactTimeNetwork implements Network {
                     + " needs at least one hidden layer before the output FC (the output layer does not spike)");
         this.hidden = List.copyOf(units);
         this.parameters = Collections.unmodifiableList(ps);
-    }
-
-    /** Hidden synaptic layers: every FC or conv but the last. */
-    private static int countHidden(String layers) {
-        int n = 0;
-        for (String t : layers.trim().toUpperCase().split("-"))
-            if (t.trim().matches("FC\\d+|\\d+C\\d+([PS]\\d+)*")) n++;
-        return n - 1;
     }
 
     @Override public ModelConfig config() { return config; }
@@ -140,7 +132,7 @@ public final class ExactTimeNetwork implements Network {
         }
         long[] spikes = new long[hidden.size()];
         for (int i = 0; i < spikes.length; i++) spikes[i] = hidden.get(i).lastSpikeCount();
-        return new BatchOutput(logits.clone(), loss, pred, spikes, null);
+        return new BatchOutput(logits, loss, pred, spikes, null);
     }
 
     @Override

@@ -1,9 +1,6 @@
 package org.firstspike.core.sweep;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,8 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.TreeMap;
+import org.firstspike.core.config.PropertiesFile;
 import org.firstspike.core.config.Settings;
 
 /**
@@ -29,15 +25,7 @@ public record SweepConfig(Path file, Settings base, String search, int trialCoun
 
     /** Reads {@code file}; {@code extraSets} (command-line {@code --set key=value}) apply after its {@code set.*} keys. */
     public static SweepConfig load(Path file, List<String> extraSets) throws IOException {
-        if (!Files.isRegularFile(file)) throw new IOException(file + ": sweep file not found");
-        Properties p = new Properties();
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            p.load(r);
-        } catch (IllegalArgumentException e) {
-            throw new IOException(file + ": malformed sweep file: " + e.getMessage());
-        }
-        Map<String, String> v = new TreeMap<>();
-        for (String k : p.stringPropertyNames()) v.put(k, p.getProperty(k).trim());
+        Map<String, String> v = PropertiesFile.read(file, "sweep file");
 
         Map<String, List<String>> grid = new LinkedHashMap<>();
         Map<String, Distribution> random = new LinkedHashMap<>();

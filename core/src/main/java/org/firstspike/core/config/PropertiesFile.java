@@ -1,0 +1,32 @@
+package org.firstspike.core.config;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/** Reads a {@code key = value} file (Java properties syntax), the form of configs and sweep files. */
+public final class PropertiesFile {
+    private PropertiesFile() {}
+
+    /**
+     * The file's entries, values trimmed, in key order (so checks report the same first error every time);
+     * {@code kind} names the file in messages, e.g. "config file".
+     */
+    public static SortedMap<String, String> read(Path file, String kind) throws IOException {
+        if (!Files.isRegularFile(file)) throw new IOException(file + ": " + kind + " not found");
+        Properties p = new Properties();
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            p.load(r);
+        } catch (IllegalArgumentException e) {
+            throw new IOException(file + ": malformed " + kind + ": " + e.getMessage());
+        }
+        SortedMap<String, String> entries = new TreeMap<>();
+        for (String k : p.stringPropertyNames()) entries.put(k, p.getProperty(k).trim());
+        return entries;
+    }
+}
