@@ -139,6 +139,12 @@ class SpikeTimeNeuronsTest {
         IllegalArgumentException one = assertThrows(IllegalArgumentException.class, () ->
                 Network.create(ModelConfigs.from(TestNets.exact("b1", "3", "FC2", 2)), 1));
         assertTrue(one.getMessage().contains("hidden layer"), one.getMessage());
+        IllegalArgumentException mode = assertThrows(IllegalArgumentException.class, () ->
+                ModelConfigs.from(TestNets.exact("b1", "3", "FC2-FC2", 2, "b1.windows", "sometimes")));
+        assertEquals("b1.windows 'sometimes': expected adaptive or fixed", mode.getMessage());
+        IllegalArgumentException bits = assertThrows(IllegalArgumentException.class, () ->
+                ModelConfigs.from(TestNets.exact("b1", "3", "FC2-FC2", 2, "hw.weightBits", "17")));
+        assertTrue(bits.getMessage().startsWith("hw.weightBits must be in 0..16"), bits.getMessage());
         assertFalse(ModelConfigs.from(TestNets.exact("b1", "3", "FC2-FC2", 2, "norm.enabled", "true")).normalize(),
                 "B1 never normalizes weights (the identity map to ReLU needs raw W)");
     }
