@@ -1,19 +1,24 @@
 package org.firstspike.jobs;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Set;
 import org.firstspike.core.cli.Args;
 import org.firstspike.core.cli.CommandLine;
+import org.firstspike.core.report.TrainingReport;
+import org.firstspike.prep.job.HadoopFiles;
 import org.firstspike.prep.job.PrepImagesJob;
 
 /**
  * {@code firstspike demo}: the whole pipeline on the embedded default, in one Spark application: Fashion-MNIST to
  * Parquet with prep-images (skipped when already prepared), SMLP training with 2 workers by parameter averaging, and
- * a distributed evaluation of the folded inference model; leaves the dataset and a run directory.
+ * a distributed evaluation of the folded inference model; leaves the dataset and a run directory with its report
+ * (report.html and plots/*.png).
  */
 public final class Demo {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -38,6 +43,10 @@ public final class Demo {
         System.err.println("demo 3/3: evaluating the inference model");
         ObjectNode eval = EvalJob.run(new String[] {"--model", out + "/model-inference.fspk", "--data", data,
                 "--out", out + "/eval.json"});
+        // redrawn now that the run holds eval.json: the confusion matrix of the shipped (folded) inference model
+        RunDirectory run = new RunDirectory(HadoopFiles.qualify(out));
+        List<String> report = TrainingReport.write(run);
+        System.err.println("demo: report " + run.resolve("report.html") + " with " + (report.size() - 1) + " plots in " + run.resolve("plots"));
         ObjectNode s = JSON.createObjectNode();
         s.put("dataset", data);
         s.put("prepared_now", !prep.path("cached").asBoolean());
@@ -48,6 +57,9 @@ public final class Demo {
         s.put("spikes_per_neuron", eval.get("spikes_per_neuron").asDouble());
         s.put("mean_first_spike_step", eval.get("mean_first_spike_step").asDouble());
         s.put("train_seconds", train.get("wall_seconds").asDouble());
+        s.put("report", run.resolve("report.html"));
+        ArrayNode plots = s.putArray("plots");
+        report.stream().filter(f -> f.endsWith(".png")).forEach(f -> plots.add(run.resolve(f)));
         return s;
     }
 }

@@ -10,6 +10,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.firstspike.core.cli.Args;
 import org.firstspike.core.cli.CommandLine;
+import org.firstspike.core.cli.RunReports;
 import org.firstspike.core.config.ModelConfigs;
 import org.firstspike.core.config.Settings;
 import org.firstspike.core.data.SampleFormat;
@@ -75,11 +76,7 @@ public final class EvalJob {
         for (double d : r.spikesPerNeuronByLayer()) layers.add(d);
         if (Double.isFinite(r.meanFirstSpikeStep())) o.put("mean_first_spike_step", r.meanFirstSpikeStep());
         else o.putNull("mean_first_spike_step");
-        ArrayNode confusion = o.putArray("confusion");
-        for (long[] row : r.confusion()) {
-            ArrayNode a = confusion.addArray();
-            for (long v : row) a.add(v);
-        }
+        RunReports.putCounts(o, r);
         o.put("seconds", seconds);
         System.err.printf("eval %s on %s: %,d samples, accuracy %.2f%%, %.3f spikes/neuron %s%s%n",
                 modelUri, o.get("data").asText(), r.samples(), 100 * r.accuracy(), r.spikesPerNeuron(),

@@ -10,6 +10,7 @@ import org.apache.hadoop.fs.Path;
 import org.firstspike.core.io.ModelContents;
 import org.firstspike.core.io.MalformedInputException;
 import org.firstspike.core.io.ModelFile;
+import org.firstspike.core.report.RunFiles;
 import org.firstspike.prep.job.HadoopFiles;
 
 /**
@@ -17,7 +18,7 @@ import org.firstspike.prep.job.HadoopFiles;
  * rename), so a crash leaves the previous version, never a torn one: metrics.jsonl is rewritten at each epoch, and
  * model files are built locally in the checked container format and then copied in.
  */
-public final class RunDirectory {
+public final class RunDirectory implements RunFiles {
     private final String uri;
     private final FileSystem fs;
 
@@ -30,6 +31,18 @@ public final class RunDirectory {
 
     String uri() {
         return uri;
+    }
+
+    @Override public String location() { return uri; }
+
+    @Override
+    public String readText(String name) throws IOException {
+        return exists(name) ? HadoopFiles.readString(resolve(name)) : null;
+    }
+
+    @Override
+    public void write(String name, byte[] bytes) throws IOException {
+        HadoopFiles.writeAtomically(resolve(name), bytes);
     }
 
     String resolve(String name) {

@@ -23,11 +23,17 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.firstspike.core.cli.Args;
 import org.firstspike.core.cli.CommandLine;
+import org.firstspike.core.cli.RunReports;
 import org.firstspike.core.config.ModelConfigs;
 import org.firstspike.core.config.Settings;
 import org.firstspike.core.data.SampleFormat;
 import org.firstspike.core.io.ModelIO;
+import org.firstspike.core.layer.Engine;
+import org.firstspike.core.metrics.EvalResult;
+import org.firstspike.core.net.Folding;
 import org.firstspike.core.net.Network;
+import org.firstspike.core.report.SpikeRaster;
+import org.firstspike.core.report.SweepReport;
 import org.firstspike.core.sweep.ResultsTable;
 import org.firstspike.core.sweep.Sweep;
 import org.firstspike.core.sweep.SweepConfig;
@@ -36,6 +42,7 @@ import org.firstspike.core.sweep.TrialResult;
 import org.firstspike.core.sweep.TrialRun;
 import org.firstspike.core.sweep.TrialStatus;
 import org.firstspike.core.sweep.TrialTraining;
+import org.firstspike.core.train.Evaluator;
 import org.firstspike.core.train.TrainConfig;
 import org.firstspike.prep.job.HadoopFiles;
 import org.firstspike.prep.job.Sessions;
@@ -52,6 +59,8 @@ import scala.Tuple2;
 public final class SweepJob {
     static final String TRIALS = "trials.jsonl";
     static final String BEST_MODEL = "best-model.fspk";
+    static final String BEST_EVAL = "best-eval.json";
+    private static final int EVAL_BATCH = 256;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private SweepJob() {}
@@ -100,11 +109,13 @@ public final class SweepJob {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         Sweep.Outcome outcome = new Sweep.Outcome(Map.of(), null);
         double dataSeconds = 0, trainSeconds = 0;
+        TensorSamples testSet = null;
         if (!toTrain.isEmpty()) {
             long readStart = System.nanoTime();
             TrainConfig limits = TrainConfig.from(config.base());
             Broadcast<TensorSamples> train = jsc.broadcast(PartitionedSamples.onDriver(spark, data + "/train", limits.trainLimit()));
-            Broadcast<TensorSamples> test = jsc.broadcast(PartitionedSamples.onDriver(spark, data + "/test", limits.testLimit()));
+            testSet = PartitionedSamples.onDriver(spark, data + "/test", limits.testLimit());
+            Broadcast<TensorSamples> test = jsc.broadcast(testSet);
             long trainStart = System.nanoTime();
             dataSeconds = (trainStart - readStart) / 1e9;
             outcome = new Sweep(config.schedule()).run(toTrain, kept, (runs, targets, stage) -> {
@@ -132,7 +143,8 @@ public final class SweepJob {
 
         List<TrialResult> all = new ArrayList<>(results.values());
         TrialResult best = all.stream().filter(r -> r.status() == TrialStatus.DONE).min(Sweep.BEST_FIRST).orElse(null);
-        if (best != null && outcome.best() != null && best.id().equals(outcome.best().trial().id())) saveBest(run, outcome.best());
+        if (best != null && outcome.best() != null && best.id().equals(outcome.best().trial().id()))
+            inspectBest(run, saveBest(run, outcome.best()), best.id(), testSet);
         writeTable(spark, run, all);
         System.out.print(ResultsTable.format(all));
 
@@ -157,6 +169,8 @@ public final class SweepJob {
         run.writeText("summary.json", JSON.writeValueAsString(summary) + "\n");
         System.err.printf("sweep: %d trained (%.1f s, after %.1f s reading the data), %d kept; results in %s%n", toTrain.size(),
                 trainSeconds, dataSeconds, kept.size(), run.uri());
+        SweepReport.write(run);
+        System.err.println("sweep: report " + run.resolve("report.html"));
         return summary;
     }
 
@@ -180,7 +194,20 @@ public final class SweepJob {
         run.writeLines(TRIALS, lines);
     }
 
-    private static void saveBest(RunDirectory run, TrialRun best) throws IOException {
+    /** The best model on the whole test split (best-eval.json) and its spike raster, for the sweep's report. */
+    private static void inspectBest(RunDirectory run, Network best, String trial, TensorSamples test) throws IOException {
+        Network inference = Folding.forInference(best);
+        EvalResult r = Evaluator.evaluate(inference, test, EVAL_BATCH, Engine.FAST);
+        ObjectNode o = JSON.createObjectNode();
+        o.put("trial", trial);
+        o.put("time_steps", best.config().timeSteps());
+        RunReports.putEval(o, r);
+        run.writeText(BEST_EVAL, JSON.writeValueAsString(o) + "\n");
+        run.writeText(RunReports.RASTER, SpikeRaster.ofFirst(inference, test, RunReports.RASTER_SAMPLES).toJson());
+    }
+
+    /** Saves the best trial's model; returns its network. */
+    private static Network saveBest(RunDirectory run, TrialRun best) throws IOException {
         Settings settings = Settings.of(best.trial().settings());
         Network net = Network.create(ModelConfigs.from(settings), 0L);
         best.state().applyModel(net);
@@ -189,6 +216,7 @@ public final class SweepJob {
         meta.put("epochs", Integer.toString(best.result().epochs()));
         meta.put("test_accuracy", Double.toString(best.result().accuracy()));
         run.writeModel(BEST_MODEL, ModelIO.contents(net, settings, meta));
+        return net;
     }
 
     /** results.parquet and results.csv (a single file, header first), in the order of the console table. */

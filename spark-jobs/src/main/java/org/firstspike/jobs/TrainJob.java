@@ -26,6 +26,8 @@ import org.firstspike.core.io.ModelIO;
 import org.firstspike.core.net.Folding;
 import org.firstspike.core.net.ModelConfig;
 import org.firstspike.core.net.Network;
+import org.firstspike.core.report.SpikeRaster;
+import org.firstspike.core.report.TrainingReport;
 import org.firstspike.core.train.AveragingConfig;
 import org.firstspike.core.train.AveragingPlan;
 import org.firstspike.core.train.Checkpoint;
@@ -114,8 +116,14 @@ public final class TrainJob {
         summary.put("worker_batch", rounds.workerBatch());
         summary.put("rounds", plan.totalRounds());
         summary.put("resumed_after_round", from.rounds());
+        RunReports.putData(summary, data, Arrays.stream(plan.partitionSizes()).sum(),
+                epochs.get(epochs.size() - 1).path("test_samples").asInt());
         rounds.timing().putInto(summary);
         run.writeText("summary.json", JSON.writeValueAsString(summary) + "\n");
+        TensorSamples shown = PartitionedSamples.onDriver(spark, data + "/test", RunReports.RASTER_SAMPLES);
+        run.writeText(RunReports.RASTER, SpikeRaster.ofFirst(Folding.forInference(net), shown, RunReports.RASTER_SAMPLES).toJson());
+        TrainingReport.write(run);
+        System.err.println("train: report " + run.resolve("report.html"));
         return summary;
     }
 

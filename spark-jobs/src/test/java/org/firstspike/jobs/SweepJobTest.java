@@ -19,6 +19,7 @@ import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.firstspike.prep.job.Sessions;
 import org.junit.jupiter.api.BeforeAll;
+import org.firstspike.core.report.PngChecks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -97,6 +98,14 @@ class SweepJobTest {
         ObjectNode eval = EvalJob.run(new String[] {"--model", out.resolve(SweepJob.BEST_MODEL).toString(), "--data", data.toString()});
         assertEquals(first.get("best_test_accuracy").asDouble(), eval.get("accuracy").asDouble(), 0.0,
                 "the saved best model is the trained one");
+
+        // the report: trial curves, accuracy against spikes, and the best model evaluated on the test split
+        for (String p : List.of("sweep-curves", "sweep-accuracy-vs-spikes", "confusion", "first-spike-steps", "raster"))
+            PngChecks.drawn(Files.readAllBytes(out.resolve("plots/" + p + ".png")), 500, 400, 0.02, p);
+        JsonNode bestEval = JSON.readTree(Files.readString(out.resolve(SweepJob.BEST_EVAL)));
+        assertEquals(eval.get("accuracy").asDouble(), bestEval.get("test_accuracy").asDouble(), 0.0);
+        assertEquals(eval.get("confusion").toString(), bestEval.get("confusion").toString());
+        assertEquals("sweep", ReportCommand.run(new String[] {out.toString()}).get("kind").asText());
 
         // a rerun trains nothing and changes nothing
         byte[] records = Files.readAllBytes(out.resolve(SweepJob.TRIALS));

@@ -14,6 +14,8 @@ import java.util.List;
 import org.firstspike.core.cli.TrainLocal;
 import org.firstspike.core.io.ModelIO;
 import org.firstspike.core.net.ParameterVector;
+import org.firstspike.core.report.PngChecks;
+import org.firstspike.core.report.SpikeRaster;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -69,6 +71,31 @@ class TrainJobTest {
         for (var row : eval.get("confusion")) for (var v : row) total += v.asLong();
         assertEquals(100, total);
         assertEquals(JSON.writeValueAsString(eval), Files.readString(tmp.resolve("eval.json")).trim());
+    }
+
+    @Test
+    void theRunLeavesAReportThatTheReportCommandRedraws(@TempDir Path tmp) throws IOException {
+        Path run = tmp.resolve("run");
+        TrainJob.run(args(data, run, "--set", "train.workers=2", "--epochs", "1"));
+        List<String> plots = List.of("loss", "accuracy", "spikes-per-neuron", "throughput", "confusion", "first-spike-steps", "raster");
+        for (String p : plots) PngChecks.drawn(Files.readAllBytes(run.resolve("plots/" + p + ".png")), 500, 400, 0.02, p);
+        SpikeRaster raster = SpikeRaster.fromJson(Files.readString(run.resolve("raster.json")), "raster.json");
+        assertEquals(4, raster.samples(), "the first test samples, read on the driver");
+
+        // redrawn from the files alone, also after the plots were deleted, and with eval.json's confusion when present
+        for (String p : plots) Files.delete(run.resolve("plots/" + p + ".png"));
+        EvalJob.run(new String[] {"--model", run.resolve("model-inference.fspk").toString(), "--data", data.toString(),
+                "--out", run.resolve("eval.json").toString()});
+        ObjectNode report = ReportCommand.run(new String[] {run.toString()});
+        assertEquals("training", report.get("kind").asText());
+        assertEquals(plots.size(), report.get("plots").size());
+        for (String p : plots) assertTrue(Files.exists(run.resolve("plots/" + p + ".png")), p);
+        assertTrue(Files.readString(run.resolve("report.html")).contains("inference model, eval.json"));
+
+        IllegalArgumentException usage = assertThrows(IllegalArgumentException.class, () -> ReportCommand.run(new String[0]));
+        assertTrue(usage.getMessage().contains("RUN_DIR"));
+        IOException missing = assertThrows(IOException.class, () -> ReportCommand.run(new String[] {tmp.resolve("nowhere").toString()}));
+        assertTrue(missing.getMessage().contains("nowhere"), missing.getMessage());
     }
 
     @Test

@@ -16,7 +16,18 @@ import org.firstspike.core.train.EpochReport;
 public final class RunReports {
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** The spike raster a training run leaves for its report, and how many test samples it shows. */
+    public static final String RASTER = "raster.json";
+    public static final int RASTER_SAMPLES = 4;
+
     private RunReports() {}
+
+    /** Where the data came from and how many samples each split had. */
+    public static void putData(ObjectNode o, String data, int trainSamples, int testSamples) {
+        o.put("data", data);
+        o.put("train_samples", trainSamples);
+        o.put("test_samples", testSamples);
+    }
 
     public static ObjectNode epochJson(EpochReport r) {
         ObjectNode o = JSON.createObjectNode();
@@ -65,13 +76,27 @@ public final class RunReports {
         else o.putNull(key);
     }
 
-    private static void putEval(ObjectNode o, EvalResult e) {
+    /** A test evaluation: its sample count, accuracy, loss, spikes per neuron, first-spike step and counts. */
+    public static void putEval(ObjectNode o, EvalResult e) {
+        o.put("test_samples", e.samples());
         o.put("test_accuracy", e.accuracy());
         o.put("test_loss", e.loss());
         o.put("spikes_per_neuron", e.spikesPerNeuron());
         ArrayNode layers = o.putArray("spikes_per_neuron_by_layer");
         for (double d : e.spikesPerNeuronByLayer()) layers.add(d);
         putFinite(o, "mean_first_spike_step", e.meanFirstSpikeStep());
+        putCounts(o, e);
+    }
+
+    /** The confusion matrix [true][predicted] and the samples per first-output-spike step (index = step). */
+    public static void putCounts(ObjectNode o, EvalResult e) {
+        ArrayNode confusion = o.putArray("confusion");
+        for (long[] row : e.confusion()) {
+            ArrayNode r = confusion.addArray();
+            for (long v : row) r.add(v);
+        }
+        ArrayNode steps = o.putArray("first_spike_steps");
+        for (long v : e.firstSpikeSteps()) steps.add(v);
     }
 
     public static ObjectNode summaryJson(List<EpochReport> reports, double seconds, Path model) {

@@ -26,6 +26,10 @@ import org.firstspike.core.io.ModelIO;
 import org.firstspike.core.net.Folding;
 import org.firstspike.core.net.ModelConfig;
 import org.firstspike.core.net.Network;
+import org.firstspike.core.report.LocalRunFiles;
+import org.firstspike.core.report.RunFiles;
+import org.firstspike.core.report.SpikeRaster;
+import org.firstspike.core.report.TrainingReport;
 import org.firstspike.core.train.EpochReport;
 import org.firstspike.core.train.TrainConfig;
 import org.firstspike.core.train.Trainer;
@@ -112,8 +116,14 @@ public final class TrainLocal {
         ModelIO.save(Folding.forInference(net), settings.with("norm.enabled", "false"), meta, out.resolve("model-inference.fspk"));
         ObjectNode summary = RunReports.summaryJson(reports, seconds, modelFile);
         RunReports.putWindows(summary, net);
+        RunReports.putData(summary, data.toString(), trainSamples.size(), testSamples.size());
         String line = JSON.writeValueAsString(summary);
         Files.writeString(out.resolve("summary.json"), line + "\n", StandardCharsets.UTF_8);
+        RunFiles files = new LocalRunFiles(out);
+        files.write(RunReports.RASTER, SpikeRaster.ofFirst(Folding.forInference(net), testSamples, RunReports.RASTER_SAMPLES)
+                .toJson().getBytes(StandardCharsets.UTF_8));
+        List<String> report = TrainingReport.write(files);
+        System.err.println("train-local: report " + out.resolve("report.html") + " (" + (report.size() - 1) + " plots in " + out.resolve("plots") + ")");
         System.out.println(line);
         return summary;
     }

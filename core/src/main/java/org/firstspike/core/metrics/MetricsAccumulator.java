@@ -14,6 +14,7 @@ public final class MetricsAccumulator implements java.io.Serializable {
     private double lossSum;
     private long firstStepSum;
     private long firstStepSamples;
+    private long[] firstStepCounts = new long[0];  // grows to the largest step seen: T is not known here
 
     public MetricsAccumulator(int[] neuronsPerLayer, int classes) {
         this.neuronsPerLayer = neuronsPerLayer.clone();
@@ -25,7 +26,7 @@ public final class MetricsAccumulator implements java.io.Serializable {
         for (int b = 0; b < batch; b++) {
             confusion[labels[b]][out.predictions()[b]]++;
             if (labels[b] == out.predictions()[b]) correct++;
-            if (out.firstOutputStep() != null) firstStepSum += out.firstOutputStep()[b];
+            if (out.firstOutputStep() != null) countFirstStep(out.firstOutputStep()[b], 1);
         }
         if (out.firstOutputStep() != null) firstStepSamples += batch;
         for (int i = 0; i < spikes.length; i++) spikes[i] += out.spikesPerLayer()[i];
@@ -43,9 +44,16 @@ public final class MetricsAccumulator implements java.io.Serializable {
         samples += o.samples;
         correct += o.correct;
         lossSum += o.lossSum;
-        firstStepSum += o.firstStepSum;
         firstStepSamples += o.firstStepSamples;
+        for (int step = 0; step < o.firstStepCounts.length; step++) countFirstStep(step, o.firstStepCounts[step]);
         return this;
+    }
+
+    private void countFirstStep(int step, long n) {
+        if (n == 0) return;
+        if (step >= firstStepCounts.length) firstStepCounts = java.util.Arrays.copyOf(firstStepCounts, step + 1);
+        firstStepCounts[step] += n;
+        firstStepSum += step * n;
     }
 
     public long samples() { return samples; }
@@ -66,6 +74,6 @@ public final class MetricsAccumulator implements java.io.Serializable {
         long[][] conf = new long[confusion.length][];
         for (int i = 0; i < conf.length; i++) conf[i] = confusion[i].clone();
         return new EvalResult((int) samples, accuracy(), meanLoss(), perLayer,
-                (double) totalSpikes / (samples * (double) totalNeurons), firstStepSamples == 0 ? Double.NaN : (double) firstStepSum / firstStepSamples, conf);
+                (double) totalSpikes / (samples * (double) totalNeurons), firstStepSamples == 0 ? Double.NaN : (double) firstStepSum / firstStepSamples, conf, firstStepCounts.clone());
     }
 }

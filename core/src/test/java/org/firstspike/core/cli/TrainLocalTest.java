@@ -17,6 +17,8 @@ import org.firstspike.core.io.LabeledImages;
 import org.firstspike.core.io.ModelIO;
 import org.firstspike.core.layer.Engine;
 import org.firstspike.core.net.Network;
+import org.firstspike.core.report.PngChecks;
+import org.firstspike.core.report.SpikeRaster;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -57,6 +59,15 @@ class TrainLocalTest {
         assertTrue(JSON.readTree(lines.get(0)).get("train_loss").isNull(), "no training loss before training");
         assertEquals(summary, JSON.readTree(Files.readString(out.resolve("summary.json"))));
         assertTrue(Files.readString(out.resolve("config.properties")).contains("model.layers = FC16-FC2"));
+        assertEquals(data.toString(), summary.get("data").asText());
+        assertEquals(400, summary.get("train_samples").asInt());
+
+        // the report: every plot drawn, the raster of the first test samples taken from the inference model
+        for (String plot : List.of("loss", "accuracy", "spikes-per-neuron", "throughput", "confusion", "first-spike-steps", "raster"))
+            PngChecks.drawn(Files.readAllBytes(out.resolve("plots/" + plot + ".png")), 500, 400, 0.02, plot);
+        assertTrue(Files.readString(out.resolve("report.html")).contains("data:image/png;base64,"));
+        SpikeRaster raster = SpikeRaster.fromJson(Files.readString(out.resolve("raster.json")), "raster.json");
+        assertEquals(4, raster.samples());
 
         // both saved models reproduce the reported test accuracy
         LabeledImages test = IdxReader.readSplit(data, "test");
@@ -65,6 +76,7 @@ class TrainLocalTest {
         for (String file : List.of("model.fspk", "model-inference.fspk")) {
             Network net = ModelIO.load(out.resolve(file));
             int[] pred = net.forward(x, 100, null, Engine.FAST).predictions();
+            for (int i = 0; i < 4; i++) assertEquals(pred[i], raster.predictions()[i], "raster sample " + i);
             int correct = 0;
             for (int i = 0; i < 100; i++) if (pred[i] == test.labels()[i]) correct++;
             assertEquals(summary.get("test_accuracy").asDouble(), correct / 100.0, 1e-12, file);

@@ -24,5 +24,26 @@ class MetricsAccumulatorTest {
         assertEquals(1, r.confusion()[1][2]);
         assertEquals(1, r.confusion()[1][1]);
         assertEquals(1, r.confusion()[0][0]);
+        assertArrayEquals(new long[] {0, 1, 0, 1, 0, 0, 0, 0, 1}, r.firstSpikeSteps(), "samples per first-output-spike step");
+    }
+
+    @Test
+    void mergedPartitionsGiveTheSameHistogramAndMeanAsOneAccumulator() {
+        MetricsAccumulator a = new MetricsAccumulator(new int[] {2}, 2);
+        a.add(new BatchOutput(new float[4], 1.0, new int[] {0, 1}, new long[] {1}, new int[] {2, 5}), new int[] {0, 1}, 2);
+        MetricsAccumulator b = new MetricsAccumulator(new int[] {2}, 2);
+        b.add(new BatchOutput(new float[2], 1.0, new int[] {1}, new long[] {2}, new int[] {2}), new int[] {0}, 1);
+        EvalResult r = a.merge(b).result();
+        assertArrayEquals(new long[] {0, 0, 2, 0, 0, 1}, r.firstSpikeSteps());
+        assertEquals(3.0, r.meanFirstSpikeStep(), 1e-12);
+        assertEquals(1, r.confusion()[0][1]);
+    }
+
+    @Test
+    void aFamilyWithoutOutputSpikesHasNoHistogram() {
+        MetricsAccumulator a = new MetricsAccumulator(new int[] {2}, 2);
+        a.add(new BatchOutput(new float[2], 1.0, new int[] {1}, new long[] {1}, null), new int[] {1}, 1);
+        assertEquals(0, a.result().firstSpikeSteps().length);
+        assertEquals(Double.NaN, a.result().meanFirstSpikeStep());
     }
 }

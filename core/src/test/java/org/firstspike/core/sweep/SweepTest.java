@@ -37,7 +37,7 @@ class SweepTest {
                 List<Double> curve = new ArrayList<>();
                 for (int e = r.result().epochs() + 1; e <= targets.get(i); e++) curve.add(q * e / 10);
                 epochs += curve.size();
-                EvalResult last = new EvalResult(10, curve.get(curve.size() - 1), 0, new double[0], 0.1, Double.NaN, new long[0][]);
+                EvalResult last = new EvalResult(10, curve.get(curve.size() - 1), 0, new double[0], 0.1, Double.NaN, new long[0][], new long[0]);
                 out.add(r.with(r.result().trained(curve, last, 1)));
             }
             return out;
@@ -86,7 +86,7 @@ class SweepTest {
     @Test
     void recordsSurviveJson() {
         Trial t = trial(0.3);
-        EvalResult eval = new EvalResult(10, 0.75, 0, new double[0], 0.2, Double.NaN, new long[0][]);
+        EvalResult eval = new EvalResult(10, 0.75, 0, new double[0], 0.2, Double.NaN, new long[0][], new long[0]);
         TrialResult r = TrialResult.start(t).trained(List.of(0.5, 0.75), eval, 2.5).withStatus(TrialStatus.DONE);
         String line = r.toJson().toString();
         assertTrue(line.contains("\"mean_first_spike_step\":null"), line);

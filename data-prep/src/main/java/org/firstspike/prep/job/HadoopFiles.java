@@ -58,10 +58,15 @@ public final class HadoopFiles {
      * files move atomically (NIO), other filesystems use FileContext's overwriting rename (atomic on HDFS).
      */
     public static void writeAtomically(String uri, String text) throws IOException {
+        writeAtomically(uri, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public static void writeAtomically(String uri, byte[] bytes) throws IOException {
         java.nio.file.Path local = localFile(uri);
         if (local != null) {
+            java.nio.file.Files.createDirectories(local.getParent());
             java.nio.file.Path tmp = local.resolveSibling("." + local.getFileName() + ".tmp");
-            java.nio.file.Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            java.nio.file.Files.write(tmp, bytes);
             java.nio.file.Files.move(tmp, local, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                     java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             return;
@@ -70,7 +75,7 @@ public final class HadoopFiles {
         FileSystem fs = target.getFileSystem(new Configuration());
         Path tmp = new Path(target.getParent(), "." + target.getName() + ".tmp");
         try (OutputStream out = fs.create(tmp, true)) {
-            out.write(text.getBytes(StandardCharsets.UTF_8));
+            out.write(bytes);
         }
         replace(tmp, target);
     }
