@@ -34,8 +34,9 @@ public final class RasterChart {
         if (raster.timeUnit().equals("step")) {
             time.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
             time.setRange(0.5, raster.timeEnd() + 0.5);
-        } else if (Double.isFinite(raster.timeEnd())) {
-            time.setRange(0, raster.timeEnd());
+        } else {
+            // B1 windows are ~10x the largest activation wide and spikes come late in them: show where they are
+            time.setAutoRangeIncludesZero(false);
         }
         NumberAxis neuron = new NumberAxis("neuron");
         neuron.setRange(-0.5, layer.neurons() - 0.5);
