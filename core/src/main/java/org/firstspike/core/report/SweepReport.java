@@ -46,7 +46,7 @@ public final class SweepReport {
         html.heading("Summary");
         Map<String, String> s = new LinkedHashMap<>();
         if (summary == null) s.put("status", "no summary.json: running, stopped or failed");
-        else summary.fields().forEachRemaining(e -> s.put(e.getKey(), TrainingReport.text(e.getValue())));
+        else summary.fields().forEachRemaining(e -> s.put(e.getKey(), Cells.text(e.getValue())));
         html.keyValues(s);
         html.heading("Trials");
         plots.add("sweep-curves", PngImages.of(curves(trials), 900, 500),
@@ -56,8 +56,8 @@ public final class SweepReport {
             plots.add("sweep-accuracy-vs-spikes", PngImages.of(scatter, 760, 460), "Test accuracy against spikes per neuron, per trial (grey: stopped by successive halving)");
         List<List<String>> rows = new ArrayList<>();
         for (TrialResult r : trials)
-            rows.add(List.of(r.id(), ResultsTable.params(r), r.status().label(), Integer.toString(r.epochs()), pct(r.accuracy()),
-                    num(r.spikesPerNeuron(), "%.3f"), num(r.firstSpikeStep(), "%.2f"), num(r.seconds(), "%.1f"),
+            rows.add(List.of(r.id(), ResultsTable.params(r), r.status().label(), Integer.toString(r.epochs()), Cells.percent(r.accuracy()),
+                    Cells.number(r.spikesPerNeuron(), "%.3f"), Cells.number(r.firstSpikeStep(), "%.2f"), Cells.number(r.seconds(), "%.1f"),
                     r.reason() == null ? "" : r.reason()));
         html.table(List.of("trial", "parameters", "status", "epochs", "test acc", "spikes/neuron", "first spike step", "seconds", "reason"), rows);
 
@@ -108,13 +108,5 @@ public final class SweepReport {
         ((org.jfree.chart.axis.NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(false);
         ((org.jfree.chart.axis.NumberAxis) plot.getDomainAxis()).setAutoRangeIncludesZero(false);
         return chart;
-    }
-
-    private static String pct(double v) {
-        return Double.isFinite(v) ? String.format("%.2f%%", 100 * v) : "-";
-    }
-
-    private static String num(double v, String format) {
-        return Double.isFinite(v) ? String.format(format, v) : "-";
     }
 }

@@ -122,30 +122,30 @@ public final class TrainingReport {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("status", summary == null ? "no summary.json: running, stopped or failed after epoch " + last.path("epoch").asInt()
                 : "finished, " + summary.path("epochs").asInt() + " epochs");
-        m.put("test accuracy (last epoch)", percent(last.get("test_accuracy")));
-        if (summary != null) m.put("best test accuracy", percent(summary.get("best_test_accuracy")));
-        if (eval != null) m.put("inference model accuracy (eval.json)", percent(eval.get("accuracy")) + " on " + eval.path("samples").asInt() + " samples");
-        m.put("spikes per neuron", text(last.get("spikes_per_neuron")) + " (by layer " + text(last.get("spikes_per_neuron_by_layer")) + ")");
-        m.put("mean first output spike step", text(last.get("mean_first_spike_step")));
-        if (summary != null && summary.has("latency")) m.put("B1 windows / readout time (tau_c)", text(summary.get("windows")) + " / " + text(summary.get("latency")));
+        m.put("test accuracy (last epoch)", Cells.percent(last.get("test_accuracy")));
+        if (summary != null) m.put("best test accuracy", Cells.percent(summary.get("best_test_accuracy")));
+        if (eval != null) m.put("inference model accuracy (eval.json)", Cells.percent(eval.get("accuracy")) + " on " + eval.path("samples").asInt() + " samples");
+        m.put("spikes per neuron", Cells.number(last.get("spikes_per_neuron"), "%.4f") + " (by layer " + Cells.text(last.get("spikes_per_neuron_by_layer")) + ")");
+        m.put("mean first output spike step", Cells.number(last.get("mean_first_spike_step"), "%.3f"));
+        if (summary != null && summary.has("latency")) m.put("B1 windows / readout time (tau_c)", Cells.text(summary.get("windows")) + " / " + Cells.text(summary.get("latency")));
         return m;
     }
 
     private static List<List<String>> epochRows(List<JsonNode> epochs) {
         List<List<String>> rows = new ArrayList<>();
         for (JsonNode e : epochs)
-            rows.add(List.of(text(e.get("epoch")), fixed(e.get("train_loss"), "%.4f"), percent(e.get("train_accuracy")),
-                    fixed(e.get("test_loss"), "%.4f"), percent(e.get("test_accuracy")), fixed(e.get("spikes_per_neuron"), "%.4f"),
-                    fixed(e.get("mean_first_spike_step"), "%.3f"), fixed(e.get("epoch_seconds"), "%.1f"),
-                    fixed(e.get("train_samples_per_s"), "%,.0f"), fixed(e.get("learning_rate"), "%.3g")));
+            rows.add(List.of(Cells.text(e.get("epoch")), Cells.number(e.get("train_loss"), "%.4f"), Cells.percent(e.get("train_accuracy")),
+                    Cells.number(e.get("test_loss"), "%.4f"), Cells.percent(e.get("test_accuracy")), Cells.number(e.get("spikes_per_neuron"), "%.4f"),
+                    Cells.number(e.get("mean_first_spike_step"), "%.3f"), Cells.number(e.get("epoch_seconds"), "%.1f"),
+                    Cells.number(e.get("train_samples_per_s"), "%,.0f"), Cells.number(e.get("learning_rate"), "%.3g")));
         return rows;
     }
 
     private static Map<String, String> data(JsonNode summary, JsonNode eval) {
         Map<String, String> m = new LinkedHashMap<>();
         for (String key : List.of("data", "train_samples", "test_samples"))
-            if (summary != null && summary.has(key)) m.put(key, text(summary.get(key)));
-        if (eval != null) m.put("evaluated on", text(eval.get("data")) + " (" + eval.path("samples").asInt() + " samples)");
+            if (summary != null && summary.has(key)) m.put(key, Cells.text(summary.get(key)));
+        if (eval != null) m.put("evaluated on", Cells.text(eval.get("data")) + " (" + eval.path("samples").asInt() + " samples)");
         if (m.isEmpty()) m.put("data", "not recorded by this run");
         return m;
     }
@@ -162,20 +162,8 @@ public final class TrainingReport {
                 "confusion", "first_spike_steps");
         for (Iterator<Map.Entry<String, JsonNode>> it = summary.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
-            if (!shown.contains(e.getKey())) m.put(e.getKey(), text(e.getValue()));
+            if (!shown.contains(e.getKey())) m.put(e.getKey(), Cells.text(e.getValue()));
         }
         return m;
-    }
-
-    static String percent(JsonNode v) {
-        return v == null || v.isNull() ? "-" : String.format("%.2f%%", 100 * v.asDouble());
-    }
-
-    static String fixed(JsonNode v, String format) {
-        return v == null || v.isNull() ? "-" : String.format(format, v.asDouble());
-    }
-
-    static String text(JsonNode v) {
-        return v == null || v.isNull() ? "-" : v.isTextual() ? v.asText() : v.toString();
     }
 }
