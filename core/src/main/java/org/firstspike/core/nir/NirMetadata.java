@@ -20,6 +20,7 @@ import org.firstspike.core.neuron.NeuronModel;
 public final class NirMetadata {
     private NirMetadata() {}
 
+    /** {@code net} is the folded network (its config has no normalization left). */
     public static Map<String, NirValue> of(EttfsNetwork net) {
         ModelConfig c = net.config();
         Map<String, NirValue> m = new LinkedHashMap<>();
@@ -46,9 +47,9 @@ public final class NirMetadata {
             case LATENCY -> "one spike (value 1) per pixel x > 0 at step round((1 - x)(time_steps - 1)); x <= 0 never spikes";
             case FRAMES -> "the sample holds time_steps frames (e.g. binned DVS events); frame t is the input at step t";
         }));
-        m.put("weights", text(c.normalize()
-                ? "weight normalization folded in: W = gamma * sqrt(T/n) * standardize(W_raw) per output unit, b = beta"
-                : "trained weights (no weight normalization)"));
+        // the same text for a model and its inference file: both export the same folded weights, byte for byte
+        m.put("weights", text("inference weights: weight normalization, where trained with it, is folded in"
+                + " (W = gamma * sqrt(T/n) * standardize(W_raw) per output unit, b = beta)"));
         if (c.weightQuantization().enabled())
             m.put("weight_bits", NirValue.Longs.scalar(c.weightQuantization().bits()));
         DecoderConfig d = c.decoder();
@@ -71,7 +72,7 @@ public final class NirMetadata {
     private static NirValue text(String s) { return new NirValue.Text(s); }
 
     /** The project version, filled in by the build (core's resources are filtered). */
-    static String firstSpikeVersion() {
+    private static String firstSpikeVersion() {
         try (InputStream in = NirMetadata.class.getResourceAsStream("/org/firstspike/core/version.properties")) {
             if (in == null) return "unknown";
             Properties p = new Properties();

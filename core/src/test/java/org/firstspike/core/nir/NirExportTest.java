@@ -101,6 +101,8 @@ class NirExportTest {
         assertEquals(new NirValue.Text("direct"), g.metadata().get("encoding"));
         assertEquals(NirValue.Longs.scalar(1), g.metadata().get("single_spike"));
         assertEquals(new NirValue.Text("potential"), g.metadata().get("tie_break"));
+        String version = ((NirValue.Text) g.metadata().get("firstspike_version")).value();
+        assertTrue(version.matches("\\d+\\.\\d+\\.\\d+.*"), "the build fills in the project version: " + version);
     }
 
     @Test
