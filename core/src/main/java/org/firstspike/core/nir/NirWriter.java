@@ -5,11 +5,14 @@ import io.jhdf.WritableHdfFile;
 import io.jhdf.api.WritableGroup;
 import java.io.IOException;
 import java.lang.reflect.Array;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Writes a NIR graph as HDF5 in the layout of the NIR reference implementation (nir/serialization.py, NIR 1.0):
@@ -34,14 +37,19 @@ public final class NirWriter {
         Path target = file.toAbsolutePath();
         Path dir = target.getParent();
         if (!Files.isDirectory(dir)) throw new IOException(file + ": directory " + dir + " does not exist");
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+        // Not Files.createTempFile: its owner-only permissions would pass to the result with the rename
+        Path tmp = target.resolveSibling("." + target.getFileName() + "."
+                + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
         try {
             try (WritableHdfFile hdf = HdfFile.write(tmp)) {
                 hdf.putDataset("version", NIR_VERSION);
                 writeGraph(hdf.putGroup("node"), graph);
             } catch (RuntimeException e) {
-                // jHDF reports write failures (disk full, I/O errors) as unchecked exceptions
+                // jHDF reports write failures (unwritable directory, disk full) as unchecked exceptions
                 throw new IOException(file + ": writing HDF5 failed: " + e.getMessage(), e);
+            }
+            try (FileChannel written = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                written.force(true);  // on disk before the rename, so a crash cannot leave a renamed partial file
             }
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {

@@ -33,6 +33,7 @@ class ExportNirTest {
         assertEquals(6, summary.get("edges").asInt());
         assertEquals(Files.size(out), summary.get("bytes").asLong());
         assertEquals(out.toString(), summary.get("path").asText());
+        assertEquals(Files.getPosixFilePermissions(model), Files.getPosixFilePermissions(out), "the usual permissions, not a temp file's");
         // the inference model (normalization folded) exports to the same graph as the trained one
         assertEquals(NirExport.of(Folding.fold(net)), NirReader.read(out));
         assertEquals(NirExport.of(net), NirReader.read(out));
