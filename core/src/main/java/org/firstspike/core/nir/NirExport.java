@@ -9,6 +9,7 @@ import org.firstspike.core.layer.Conv2d;
 import org.firstspike.core.layer.Flatten;
 import org.firstspike.core.layer.Layer;
 import org.firstspike.core.layer.Linear;
+import org.firstspike.core.layer.MaxPool2d;
 import org.firstspike.core.layer.Shape;
 import org.firstspike.core.layer.SynapticWeights;
 import org.firstspike.core.net.EttfsNetwork;
@@ -21,7 +22,7 @@ import org.firstspike.core.neuron.TtfsNeuronLayer;
 /**
  * Maps a FirstSpike ETTFS network onto a NIR graph (docs/NIR.md): Input, then one node per layer of the stack
  * (Flatten, Affine for FC, Conv2d, IF or LIF for the neurons, AvgPool2d), then Output, chained by edges. The weights
- * are the inference weights (normalization folded in, as in model-inference.fspk). A node is named after its kind
+ * are the inference weights (normalization folded in, as in model-inference.fspk). A node is named after its NIR
  * type and its position in FirstSpike's layer stack ("affine_1" holds layers.1.weight of the model file), so names are
  * unique and traceable. What NIR cannot say (fire-once neurons, the decoder, the encoding) goes to the metadata.
  */
@@ -30,9 +31,10 @@ public final class NirExport {
 
     public static NirGraph of(Network net) {
         if (!(net instanceof EttfsNetwork ettfs))
-            throw new IllegalArgumentException("NIR export covers ETTFS models; model.family = " + net.config().family().key()
-                    + " is a continuous-time exact-spike-time model (per-layer time windows, threshold ramps, an output"
-                    + " read as potentials at a readout time) that no NIR primitive expresses: docs/NIR.md");
+            throw new IllegalArgumentException("NIR export covers ETTFS models, not model.family = " + net.config().family().key()
+                    + ": B1 neurons fire at closed-form times inside per-layer time windows (threshold ramps, an output read"
+                    + " as potentials at a readout time) and the ReLU twin does not spike; no NIR primitive expresses"
+                    + " either (docs/NIR.md)");
         EttfsNetwork folded = Folding.fold(ettfs);
         Map<String, NirNode> nodes = new LinkedHashMap<>();
         List<NirEdge> edges = new ArrayList<>();
@@ -59,7 +61,7 @@ public final class NirExport {
         if (layer instanceof Flatten f) return flatten(f);
         if (layer instanceof TtfsNeuronLayer n) return neurons(n);
         throw new IllegalArgumentException("NIR export: layer '" + layer.describe() + "' has no NIR primitive"
-                + (layer.describe().startsWith("MP") ? " (NIR has sum and average pooling, no max pooling)" : ""));
+                + (layer instanceof MaxPool2d ? " (NIR has sum and average pooling, no max pooling)" : ""));
     }
 
     /** y = W x + b with W (out, in), the layout FirstSpike stores. */

@@ -199,7 +199,7 @@ class NirExportTest {
     void modelsNirCannotExpressAreRefusedWithTheReason() {
         Network b1 = Network.create(ModelConfigs.from(TestNets.exact("b1", "16", "FC8-FC2", 2)), 1);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> NirExport.of(b1));
-        assertTrue(e.getMessage().startsWith("NIR export covers ETTFS models; model.family = b1"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("NIR export covers ETTFS models, not model.family = b1: "), e.getMessage());
         Network maxPool = TestNets.network(TestNets.settings("model.input", "1x4x4", "model.layers", "2C3P1-MP2-FC2",
                 "model.classes", "2"), 1);
         e = assertThrows(IllegalArgumentException.class, () -> NirExport.of(maxPool));
