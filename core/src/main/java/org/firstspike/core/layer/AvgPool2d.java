@@ -15,6 +15,9 @@ public final class AvgPool2d implements Layer {
         this.windows = new PoolWindows(in, k);
     }
 
+    /** Window side k; the stride is k as well and there is no padding. */
+    public int kernel() { return windows.k(); }
+
     @Override public Shape inputShape() { return windows.in(); }
 
     @Override public Shape outputShape() { return windows.out(); }
