@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 import org.firstspike.core.cli.Args;
 import org.firstspike.core.cli.CommandLine;
+import org.firstspike.core.cli.ExportNir;
 import org.firstspike.core.report.TrainingReport;
 import org.firstspike.prep.job.HadoopFiles;
 import org.firstspike.prep.job.PrepImagesJob;
@@ -17,8 +18,8 @@ import org.firstspike.prep.job.PrepImagesJob;
 /**
  * {@code firstspike demo}: the whole pipeline on the embedded default, in one Spark application: Fashion-MNIST to
  * Parquet with prep-images (skipped when already prepared), SMLP training with 2 workers by parameter averaging, and
- * a distributed evaluation of the folded inference model; leaves the dataset and a run directory with its report
- * (report.html and plots/*.png).
+ * a distributed evaluation of the folded inference model, its NIR export; leaves the dataset and a run directory with
+ * its report (report.html and plots/*.png) and model.nir.
  */
 public final class Demo {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -43,6 +44,8 @@ public final class Demo {
         System.err.println("demo 3/3: evaluating the inference model");
         ObjectNode eval = EvalJob.run(new String[] {"--model", out + "/model-inference.fspk", "--data", data,
                 "--out", out + "/eval.json"});
+        System.err.println("demo: exporting the inference model as NIR (" + out + "/model.nir)");
+        ObjectNode nir = ExportNir.run(new String[] {"--model", out + "/model-inference.fspk", "--out", out + "/model.nir"});
         // redrawn now that the run holds eval.json: the confusion matrix of the shipped (folded) inference model
         RunDirectory run = new RunDirectory(HadoopFiles.qualify(out));
         List<String> report = TrainingReport.write(run);
@@ -57,6 +60,7 @@ public final class Demo {
         s.put("spikes_per_neuron", eval.get("spikes_per_neuron").asDouble());
         s.put("mean_first_spike_step", eval.get("mean_first_spike_step").asDouble());
         s.put("train_seconds", train.get("wall_seconds").asDouble());
+        s.put("nir", nir.get("path").asText());
         s.put("report", run.resolve("report.html"));
         ArrayNode plots = s.putArray("plots");
         report.stream().filter(f -> f.endsWith(".png")).forEach(f -> plots.add(run.resolve(f)));

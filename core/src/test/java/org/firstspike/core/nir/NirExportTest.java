@@ -9,6 +9,7 @@ import io.jhdf.HdfFile;
 import io.jhdf.api.Dataset;
 import io.jhdf.api.Group;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,10 +40,14 @@ import org.junit.jupiter.api.io.TempDir;
  * weights reproduce the model's first-layer currents.
  */
 class NirExportTest {
-    /** The demo model's shape: SMLP 784-800-10, IF, T = 8, weight normalization with non-trivial gamma and beta. */
+    /** The demo model: conf/smlp.properties (SMLP 784-800-10, IF, T = 8), with non-trivial gamma and beta. */
     private static EttfsNetwork smlp() {
-        EttfsNetwork net = TestNets.network(TestNets.settings("model.input", "1x28x28", "model.layers", "FC800-FC10",
-                "model.timeSteps", "8", "norm.enabled", "true"), 11);
+        EttfsNetwork net;
+        try {
+            net = TestNets.network(Settings.load(Path.of("../conf/smlp.properties"), List.of()), 11);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         perturbAffine(net);
         return net;
     }
