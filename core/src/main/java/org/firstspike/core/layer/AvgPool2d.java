@@ -21,6 +21,9 @@ public final class AvgPool2d implements Layer {
 
     @Override public String describe() { return "AP" + windows.k(); }
 
+    /** Window side k (stride k, trailing rows and columns dropped). */
+    public int kernel() { return windows.k(); }
+
     @Override
     public Activation forward(Activation x, Pass pass) {
         input = x;

@@ -39,6 +39,12 @@ public final class Conv2d implements Layer {
 
     public SynapticWeights weights() { return weights; }
 
+    public int kernel() { return kernel; }
+
+    public int stride() { return stride; }
+
+    public int padding() { return padding; }
+
     @Override public Shape inputShape() { return inShape; }
 
     @Override public Shape outputShape() { return outShape; }
