@@ -10,16 +10,18 @@ import java.io.Serializable;
  * @param label           the true class, -1 when unknown
  * @param firstOutputStep 1-based step of the first output spike (T when none fired), -1 for networks whose outputs
  *                        do not spike (B1)
- * @param spikes          real spikes over all neuron layers, -1 where not counted per sample (B1)
+ * @param stepsRun        time steps processed: T for the dense engine, the deciding step + 1 when the event-driven
+ *                        engine stopped early
+ * @param spikes          real spikes over all neuron layers in those steps, -1 where not counted per sample (B1)
  * @param synOps          synaptic operations of the event-driven engine, -1 for the dense engine
  */
-record Prediction(long index, String source, int label, int prediction, int firstOutputStep, long spikes, long synOps)
+record Prediction(long index, String source, int label, int prediction, int firstOutputStep, int stepsRun, long spikes, long synOps)
         implements Serializable {
-    static final String CSV_HEADER = "index,source,label,prediction,first_spike_step,spikes,synops";
+    static final String CSV_HEADER = "index,source,label,prediction,first_spike_step,steps_run,spikes,synops";
 
     String csv() {
         return index + "," + quoted(source) + "," + blankIfNegative(label) + "," + prediction + "," + blankIfNegative(firstOutputStep)
-                + "," + blankIfNegative(spikes) + "," + blankIfNegative(synOps);
+                + "," + stepsRun + "," + blankIfNegative(spikes) + "," + blankIfNegative(synOps);
     }
 
     private static String blankIfNegative(long v) { return v < 0 ? "" : Long.toString(v); }

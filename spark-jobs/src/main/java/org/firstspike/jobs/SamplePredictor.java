@@ -43,14 +43,14 @@ final class SamplePredictor {
                     SampleResult r = events.run(x, i * len, true);
                     int s = from + i;
                     out.add(new Prediction(indices[s], sources.get(s), labelled ? samples.label(s) : -1, r.prediction(),
-                            r.firstOutputStep(), r.spikes(), r.synOps()));
+                            r.firstOutputStep(), r.stepsRun(), r.spikes(), r.synOps()));
                 }
             } else {
                 BatchOutput o = net.forward(n == DENSE_BATCH ? x : Arrays.copyOf(x, n * len), n, null, Engine.FAST);
                 for (int i = 0; i < n; i++) {
                     int s = from + i;
                     out.add(new Prediction(indices[s], sources.get(s), labelled ? samples.label(s) : -1, o.predictions()[i],
-                            o.firstOutputStep() == null ? -1 : o.firstOutputStep()[i], spikes(i), -1));
+                            o.firstOutputStep() == null ? -1 : o.firstOutputStep()[i], net.config().timeSteps(), spikes(i), -1));
                 }
             }
         }

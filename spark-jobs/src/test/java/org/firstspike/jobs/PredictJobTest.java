@@ -37,7 +37,7 @@ class PredictJobTest {
 
     private static List<String[]> rows(Path csv) throws IOException {
         List<String> lines = Files.readAllLines(csv);
-        assertEquals("index,source,label,prediction,first_spike_step,spikes,synops", lines.get(0));
+        assertEquals("index,source,label,prediction,first_spike_step,steps_run,spikes,synops", lines.get(0));
         return lines.subList(1, lines.size()).stream().map(l -> l.split(",", -1)).toList();
     }
 
@@ -62,7 +62,7 @@ class PredictJobTest {
         assertEquals(100, e.size());
         for (List<String[]> rs : List.of(e, d, r)) {
             for (int i = 0; i < rs.size(); i++) {
-                assertEquals(7, rs.get(i).length, "columns of row " + i);
+                assertEquals(8, rs.get(i).length, "columns of row " + i);
                 assertEquals(i, Integer.parseInt(rs.get(i)[0]), "rows in input order");
             }
         }
@@ -71,7 +71,7 @@ class PredictJobTest {
         assertArrayEquals(column(e, 3), column(r, 3), "prepared vs raw IDX predictions");
         assertArrayEquals(column(e, 2), column(r, 2), "labels");
         assertTrue(r.get(0)[1].endsWith("t10k-images-idx3-ubyte#0"), r.get(0)[1]);
-        assertTrue(!e.get(0)[6].isEmpty() && d.get(0)[6].isEmpty(), "SynOps for the event engine only");
+        assertTrue(!e.get(0)[7].isEmpty() && d.get(0)[7].isEmpty(), "SynOps for the event engine only");
         assertEquals(eval.get("accuracy").asDouble(), event.get("accuracy").asDouble(), 0.0);
         assertEquals(eval.get("accuracy").asDouble(), dense.get("accuracy").asDouble(), 0.0);
         assertEquals(eval.get("accuracy").asDouble(), raw.get("accuracy").asDouble(), 0.0);
@@ -82,6 +82,63 @@ class PredictJobTest {
         List<String[]> u = rows(tmp.resolve("unlabelled.csv"));
         assertTrue(u.stream().allMatch(row -> row[2].isEmpty()), "no labels without --labels");
         assertArrayEquals(column(e, 3), column(u, 3));
+    }
+
+    /** N-MNIST recordings of random events, 34x34, two polarities. */
+    private static void writeRecordings(Path root, String split, int count, long seed) throws IOException {
+        java.util.Random r = new java.util.Random(seed);
+        for (int i = 0; i < count; i++) {
+            int n = 200 + r.nextInt(200);
+            long[] t = new long[n];
+            short[] x = new short[n];
+            short[] y = new short[n];
+            byte[] p = new byte[n];
+            for (int e = 0; e < n; e++) {
+                t[e] = e * 50L;
+                x[e] = (short) r.nextInt(34);
+                y[e] = (short) r.nextInt(34);
+                p[e] = (byte) r.nextInt(2);
+            }
+            Path f = root.resolve(split + "/" + (i % 10) + "/" + (10000 + i) + ".bin");
+            Files.createDirectories(f.getParent());
+            Files.write(f, org.firstspike.prep.io.NmnistWriter.toBytes(new org.firstspike.prep.event.Events(t, x, y, p, n)));
+        }
+    }
+
+    @Test
+    void rawEventRecordingsAreBinnedWithTheModelsFramesAndPredictedLikeThePreparedDataset(@TempDir Path tmp) throws IOException {
+        Path corpus = tmp.resolve("nmnist");
+        writeRecordings(corpus, "Train", 3, 1);
+        writeRecordings(corpus, "Test", 12, 2);
+        org.firstspike.core.config.Settings s = org.firstspike.core.net.TestNets.settings("model.input", "2x34x34",
+                "model.layers", "FC40-FC10", "model.encoding", "frames", "model.timeSteps", "4", "neuron.threshold", "0.5");
+        Path frames = tmp.resolve("frames.fspk");
+        org.firstspike.core.io.ModelIO.save(org.firstspike.core.net.TestNets.network(s, 4), s, java.util.Map.of(), frames);
+
+        PredictJob.run(new String[] {"--model", frames.toString(), "--events", "nmnist", "--input", corpus.toString(),
+                "--split-by", "time", "--out", tmp.resolve("events.csv").toString()});
+        org.firstspike.prep.job.PrepEventsJob.run(new String[] {"--format", "nmnist", "--input", corpus.toString(), "--split-by", "time",
+                "--frames", "4", "--out", tmp.resolve("prepared").toString()});
+        PredictJob.run(new String[] {"--model", frames.toString(), "--data", tmp.resolve("prepared").toString(), "--engine", "dense",
+                "--out", tmp.resolve("dense.csv").toString()});
+        List<String[]> e = rows(tmp.resolve("events.csv"));
+        List<String[]> d = rows(tmp.resolve("dense.csv"));
+        assertEquals(12, e.size());
+        assertArrayEquals(column(d, 3), column(e, 3), "predictions");
+        assertArrayEquals(column(d, 4), column(e, 4), "first output steps");
+        int[] stepsRun = column(e, 5);
+        int[] eventSpikes = column(e, 6);
+        int[] denseSpikes = column(d, 6);
+        for (int i = 0; i < e.size(); i++) {
+            assertEquals(4, Integer.parseInt(d.get(i)[5]), "the dense engine runs all T steps");
+            if (stepsRun[i] == 4) assertEquals(denseSpikes[i], eventSpikes[i], "spikes of a sample run to T");
+            else assertTrue(eventSpikes[i] <= denseSpikes[i], "early stop: the spikes up to the deciding step");
+        }
+        assertArrayEquals(column(d, 2), column(e, 2), "labels");
+
+        IllegalArgumentException frameCount = assertThrows(IllegalArgumentException.class, () -> PredictJob.run(new String[] {"--model",
+                frames.toString(), "--events", "nmnist", "--input", corpus.toString(), "--frames", "8", "--out", tmp.resolve("x.csv").toString()}));
+        assertTrue(frameCount.getMessage().contains("model's T"), frameCount.getMessage());
     }
 
     @Test
