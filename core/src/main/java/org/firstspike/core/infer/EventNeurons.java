@@ -20,6 +20,7 @@ final class EventNeurons {
     private final IntList[] crossingsFromRest;  // per step: neurons the bias alone fires there, starting from rest
 
     private double[] drive;
+    private final double[] sampleDrive;
     private boolean fromRest;
     private final IntList[] schedule;
     private int sample;
@@ -55,6 +56,7 @@ final class EventNeurons {
             int k = dynamics.stepsToCross(0, this.bias[n], threshold, steps);
             if (k != NeuronDynamics.NEVER) crossingsFromRest[k - 1].add(n);
         }
+        this.sampleDrive = new double[size];
         this.stamp = new int[size];
         this.potential = new double[size];
         this.lastStep = new int[size];
@@ -83,16 +85,13 @@ final class EventNeurons {
     }
 
     /**
-     * Starts a sample whose constant drive is the bias plus what was just added as input (the analog current of a
-     * direct-encoded first layer, computed once): every neuron's crossing is predicted from it.
+     * Starts a sample with a constant input current (bias included: the analog current of a direct-encoded first
+     * layer, computed once): every neuron's crossing is predicted from it.
      */
-    void startSampleWithAddedDrive(int sampleNumber, double[] driveBuffer) {
-        for (int n = 0; n < size; n++) {
-            driveBuffer[n] = bias[n] + pending[n];
-            pending[n] = 0;
-        }
+    void startSample(int sampleNumber, float[] current) {
+        for (int n = 0; n < size; n++) sampleDrive[n] = current[n];
         begin(sampleNumber);
-        drive = driveBuffer;
+        drive = sampleDrive;
         fromRest = false;
         for (int n = 0; n < size; n++) {
             reset(n);

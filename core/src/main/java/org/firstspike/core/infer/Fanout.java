@@ -2,7 +2,7 @@ package org.firstspike.core.infer;
 
 /** The synapses one input event drives in a synaptic layer: it adds value x weight to each target's input current. */
 interface Fanout {
-    /** Adds the event's contributions to {@code target}; returns the synapses driven (SynOps, or MACs of an analog input). */
+    /** Adds the event's contributions to {@code target}; returns the synapses driven (its SynOps). */
     long propagate(int input, double value, EventNeurons target);
 
     /** Connections of the layer: what a dense pass multiplies and adds once per time step. */
