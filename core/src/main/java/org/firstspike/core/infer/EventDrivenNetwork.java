@@ -1,18 +1,14 @@
 package org.firstspike.core.infer;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.firstspike.core.decode.TemporalWeightingDecoder;
 import org.firstspike.core.encode.InputEncoding;
-import org.firstspike.core.layer.Activation;
 import org.firstspike.core.layer.AvgPool2d;
 import org.firstspike.core.layer.Conv2d;
-import org.firstspike.core.layer.Engine;
 import org.firstspike.core.layer.Flatten;
 import org.firstspike.core.layer.Layer;
 import org.firstspike.core.layer.Linear;
-import org.firstspike.core.layer.Pass;
 import org.firstspike.core.layer.Shape;
 import org.firstspike.core.net.EttfsNetwork;
 import org.firstspike.core.net.Folding;
@@ -26,14 +22,15 @@ import org.firstspike.core.neuron.TtfsNeuronLayer;
  * run in order and, within a step, the layers in order (the step-by-step schedule, so an output spike is known at
  * the step it happens); every event (input spike or frame value, hidden spike) is propagated once through its
  * fan-out, and a neuron is touched only when input reaches it or its predicted crossing comes due
- * ({@link EventNeurons}). A direct-encoded image is analog: the layers before the first neurons run once, densely, with
- * the FAST engine's own code (so the first neurons get the very current the dense engines compute; counted as analog
- * MACs, not SynOps), and the first neuron layer then sees that constant current.
+ * ({@link EventNeurons}). A direct-encoded image is analog: its non-zero pixels go once through the first synaptic
+ * layer's fan-out (counted as analog MACs, not SynOps; measured faster than a batch-1 BLAS product, which packs the
+ * whole weight matrix per call) and the first neuron layer then sees that constant current.
  * <p>Early stop: when the decoder's step weights are positive and strictly decreasing with a positive scale
  * ({@link TemporalWeightingDecoder#earliestSpikeDecides()}), the first step with an output spike decides the class
  * (ties among the outputs firing then broken by the decoder's own rule), so the sample ends there.
- * <p>Potentials are accumulated in double, the dense engines in float with another summation order: predictions are
- * the same (tested), a hidden spike can move by a step where a potential lies within rounding of the threshold.
+ * <p>Input currents are summed in float as the dense layers sum them, but in event order; potentials and closed forms
+ * are double. Predictions are the same (tested); a hidden spike can move by a step where a potential lies within
+ * rounding of the threshold.
  * Not thread-safe: one instance per thread.
  */
 public final class EventDrivenNetwork {
@@ -46,8 +43,7 @@ public final class EventDrivenNetwork {
     private final SpikeBuffer[] outputs;
     private final TemporalWeightingDecoder decoder;
     private final boolean earliestSpikeDecides;
-    private final List<Layer> analogLayers;  // DIRECT: the layers before the first neurons, run once per sample
-    private final Pass analogPass;
+    private final double[] analogDrive;
     private final int[] latencyStart;  // LATENCY: input indices grouped by spike step, counting-sorted per sample
     private final int[] latencyOrder;
     private int sample;
@@ -67,11 +63,9 @@ public final class EventDrivenNetwork {
         List<Projection> ps = new ArrayList<>();
         List<EventNeurons> ns = new ArrayList<>();
         List<PoolMap> pools = new ArrayList<>();
-        List<Layer> analog = new ArrayList<>();
         Fanout fanout = null;
         float[] bias = null;
         for (Layer l : folded.layers()) {
-            if (ns.isEmpty() && !(l instanceof TtfsNeuronLayer)) analog.add(l);
             if (l instanceof AvgPool2d p) {
                 pools.add(new PoolMap(p.inputShape(), p.kernel()));
             } else if (l instanceof Flatten) {
@@ -96,8 +90,7 @@ public final class EventDrivenNetwork {
         this.layers = List.copyOf(ns);
         this.outputs = new SpikeBuffer[layers.size()];
         for (int i = 0; i < outputs.length; i++) outputs[i] = new SpikeBuffer();
-        this.analogLayers = List.copyOf(analog);
-        this.analogPass = new Pass(steps, Engine.FAST);
+        this.analogDrive = new double[layers.get(0).size()];
         this.latencyStart = new int[steps + 1];
         this.latencyOrder = new int[input.size()];
     }
@@ -147,10 +140,12 @@ public final class EventDrivenNetwork {
         long analogMacs = 0;
         long synOps = 0;
         if (encoding == InputEncoding.DIRECT) {
-            Activation a = Activation.dense(Arrays.copyOfRange(values, offset, offset + input.size()), 1, 1, input);
-            for (Layer l : analogLayers) a = l.forward(a, analogPass);
-            layers.get(0).startSample(sample, a.data());
-            analogMacs = projections.get(0).synapses();
+            EventNeurons first = layers.get(0);
+            first.startStep(tick++);
+            inputEvents.clear();
+            for (int i = 0; i < input.size(); i++) if (values[offset + i] != 0f) inputEvents.add(i, values[offset + i]);
+            analogMacs = projections.get(0).propagate(inputEvents, first);
+            first.startSampleWithAddedDrive(sample, analogDrive);
             inputEvents.clear();
         } else {
             layers.get(0).startSample(sample);
@@ -206,7 +201,7 @@ public final class EventDrivenNetwork {
     public int spikeStep(int layer, int n) { return layers.get(layer).spikeStep(n); }
 
     private void groupByLatency(float[] values, int offset) {
-        Arrays.fill(latencyStart, 0);
+        java.util.Arrays.fill(latencyStart, 0);
         int f = input.size();
         for (int i = 0; i < f; i++) {
             int s = InputEncoding.latencyStep(values[offset + i], steps);

@@ -20,7 +20,6 @@ final class EventNeurons {
     private final IntList[] crossingsFromRest;  // per step: neurons the bias alone fires there, starting from rest
 
     private double[] drive;
-    private final double[] sampleDrive;
     private boolean fromRest;
     private final IntList[] schedule;
     private int sample;
@@ -35,7 +34,7 @@ final class EventNeurons {
     private final int[] forcedStamp;
 
     // input of the current step
-    private final double[] pending;
+    private final float[] pending;  // input current of this step, summed in float as the dense layers sum it
     private final int[] touchedTick;
     private final int[] touched;
     private int touchedCount;
@@ -56,14 +55,13 @@ final class EventNeurons {
             int k = dynamics.stepsToCross(0, this.bias[n], threshold, steps);
             if (k != NeuronDynamics.NEVER) crossingsFromRest[k - 1].add(n);
         }
-        this.sampleDrive = new double[size];
         this.stamp = new int[size];
         this.potential = new double[size];
         this.lastStep = new int[size];
         this.spikeStep = new int[size];
         this.crossing = new int[size];
         this.forcedStamp = new int[size];
-        this.pending = new double[size];
+        this.pending = new float[size];
         this.touchedTick = new int[size];
         this.touched = new int[size];
         Arrays.fill(touchedTick, -1);
@@ -85,13 +83,16 @@ final class EventNeurons {
     }
 
     /**
-     * Starts a sample with a constant input current (bias included: the analog current of a direct-encoded first
-     * layer, computed once): every neuron's crossing is predicted from it.
+     * Starts a sample whose constant drive is the bias plus what was just added as input (the analog current of a
+     * direct-encoded first layer, computed once): every neuron's crossing is predicted from it.
      */
-    void startSample(int sampleNumber, float[] current) {
-        for (int n = 0; n < size; n++) sampleDrive[n] = current[n];
+    void startSampleWithAddedDrive(int sampleNumber, double[] driveBuffer) {
+        for (int n = 0; n < size; n++) {
+            driveBuffer[n] = bias[n] + pending[n];
+            pending[n] = 0;
+        }
         begin(sampleNumber);
-        drive = sampleDrive;
+        drive = driveBuffer;
         fromRest = false;
         for (int n = 0; n < size; n++) {
             reset(n);
@@ -124,13 +125,14 @@ final class EventNeurons {
             touchedTick[n] = tick;
             touched[touchedCount++] = n;
         }
-        pending[n] += value;
+        pending[n] += (float) value;
     }
 
     /** Adds value x w[offset + n] to every neuron n (a fully connected fan-out reaches them all). */
     void addToAll(float[] w, int offset, double value) {
         allTouchedTick = tick;
-        for (int n = 0; n < size; n++) pending[n] += value * w[offset + n];
+        float v = (float) value;
+        for (int n = 0; n < size; n++) pending[n] += v * w[offset + n];
     }
 
     /**

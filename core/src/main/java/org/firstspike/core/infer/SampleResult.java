@@ -9,8 +9,8 @@ package org.firstspike.core.infer;
  * @param spikesPerLayer   real spikes per neuron layer, up to the steps run
  * @param synOps           synaptic operations: for every propagated event (spike, latency or frame input), the
  *                         synapses it drives
- * @param analogMacs       multiply-adds of a direct-encoded (analog) first layer, computed densely once per sample
- *                         (its connections); not events, so kept apart from SynOps
+ * @param analogMacs       multiply-adds of a direct-encoded (analog) first layer, computed once per sample over the
+ *                         non-zero inputs; not events, so kept apart from SynOps
  */
 public record SampleResult(int prediction, int firstOutputStep, int stepsRun, long[] spikesPerLayer, long synOps, long analogMacs) {
     public long spikes() {
