@@ -47,7 +47,7 @@ public final class EventDrivenNetwork {
     private final int[] latencyStart;  // LATENCY: input indices grouped by spike step, counting-sorted per sample
     private final int[] latencyOrder;
     private int sample;
-    private int tick;
+    private long tick;  // numbers every (sample, layer, step) input window; long: never wraps
 
     private EventDrivenNetwork(EttfsNetwork folded) {
         ModelConfig c = folded.config();

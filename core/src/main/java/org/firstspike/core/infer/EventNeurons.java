@@ -35,11 +35,11 @@ final class EventNeurons {
 
     // input of the current step
     private final float[] pending;  // input current of this step, summed in float as the dense layers sum it
-    private final int[] touchedTick;
+    private final long[] touchedTick;
     private final int[] touched;
     private int touchedCount;
-    private int tick;
-    private int allTouchedTick = -1;
+    private long tick;
+    private long allTouchedTick = -1;
 
     EventNeurons(int size, int steps, double threshold, boolean forceFireAtLastStep, NeuronDynamics dynamics, float[] bias) {
         this.size = size;
@@ -62,7 +62,7 @@ final class EventNeurons {
         this.crossing = new int[size];
         this.forcedStamp = new int[size];
         this.pending = new float[size];
-        this.touchedTick = new int[size];
+        this.touchedTick = new long[size];
         this.touched = new int[size];
         Arrays.fill(touchedTick, -1);
     }
@@ -115,7 +115,7 @@ final class EventNeurons {
     }
 
     /** Opens a time step for input; {@code stepTick} must differ from every earlier one. */
-    void startStep(int stepTick) {
+    void startStep(long stepTick) {
         tick = stepTick;
         touchedCount = 0;
     }
