@@ -45,7 +45,9 @@ import org.firstspike.core.net.Network;
 import org.firstspike.core.net.ParameterVector;
 import org.firstspike.prep.job.HadoopFiles;
 import org.firstspike.prep.job.PrepEventsJob;
+import org.firstspike.prep.event.SensorSize;
 import org.firstspike.prep.job.Sessions;
+import org.firstspike.prep.recipe.EventRecipe;
 import org.firstspike.prep.tensor.TensorSamples;
 import scala.Tuple2;
 
@@ -139,7 +141,7 @@ public final class PredictJob {
                     throw new IllegalArgumentException("--events gives time-binned frames; the model reads model.encoding = "
                             + model.dataEncoding().name().toLowerCase() + " (expected frames)");
                 prepared = Files.createTempDirectory("firstspike-predict-");
-                data = prepareEvents(args, prepared, model.timeSteps());
+                data = prepareEvents(args, prepared, model);
                 inputName = HadoopFiles.qualify(args.get("--input", null));
             } else {
                 data = HadoopFiles.qualify(args.get("--data", null));
@@ -214,11 +216,20 @@ public final class PredictJob {
         return new ArrayList<>(all);
     }
 
-    /** Bins the recordings with prep-events into {@code dir} (frames = the model's T); returns the prepared dataset. */
-    private static String prepareEvents(Args args, java.nio.file.Path dir, int frames) throws IOException {
+    /**
+     * Bins the recordings with prep-events into {@code dir} (frames = the model's T), after checking that the recipe's
+     * frame shape is the model's input; returns the prepared dataset.
+     */
+    private static String prepareEvents(Args args, java.nio.file.Path dir, ModelConfig model) throws IOException {
         List<String> prep = new ArrayList<>(List.of("--format", args.get("--events", null), "--input", args.get("--input", null),
-                "--out", dir.resolve("prepared").toString(), "--frames", Integer.toString(frames)));
+                "--out", dir.resolve("prepared").toString(), "--frames", Integer.toString(model.timeSteps())));
         for (String o : EVENT_OPTIONS) if (args.has(o)) prep.addAll(List.of(o, args.get(o, null)));
+        EventRecipe recipe = EventRecipe.parse(prep.toArray(new String[0]));
+        SensorSize frame = recipe.pipeline().frameSensor(recipe.layout().sensor());
+        Shape shape = new Shape(frame.polarities(), frame.height(), frame.width());
+        if (!shape.equals(model.input()))
+            throw new IllegalArgumentException("model.input = " + model.input() + " but --events " + args.get("--events", null)
+                    + " with these options gives frames of " + shape + " (see --downsample and --polarity)");
         PrepEventsJob.run(prep.toArray(new String[0]));
         return HadoopFiles.qualify(dir.resolve("prepared").toString());
     }

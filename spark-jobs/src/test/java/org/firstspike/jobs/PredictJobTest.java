@@ -139,6 +139,9 @@ class PredictJobTest {
         IllegalArgumentException frameCount = assertThrows(IllegalArgumentException.class, () -> PredictJob.run(new String[] {"--model",
                 frames.toString(), "--events", "nmnist", "--input", corpus.toString(), "--frames", "8", "--out", tmp.resolve("x.csv").toString()}));
         assertTrue(frameCount.getMessage().contains("model's T"), frameCount.getMessage());
+        IllegalArgumentException shape = assertThrows(IllegalArgumentException.class, () -> PredictJob.run(new String[] {"--model",
+                frames.toString(), "--events", "nmnist", "--input", corpus.toString(), "--downsample", "2", "--out", tmp.resolve("x.csv").toString()}));
+        assertTrue(shape.getMessage().contains("2x34x34") && shape.getMessage().contains("2x17x17"), shape.getMessage());
     }
 
     @Test
