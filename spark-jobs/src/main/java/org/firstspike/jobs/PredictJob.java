@@ -104,6 +104,10 @@ public final class PredictJob {
         String engine = args.get("--engine", "event");
         if (!engine.equals("event") && !engine.equals("dense"))
             throw new IllegalArgumentException("--engine '" + engine + "': expected event or dense");
+        if (args.has("--split") && args.has("--idx")) throw new IllegalArgumentException("--split applies to --data and --events, not --idx");
+        if (args.has("--workers") && !args.has("--idx"))
+            throw new IllegalArgumentException("--workers splits --idx images into tasks; prepared data keeps its Parquet partitions");
+        int workers = args.has("--workers") ? positive(args.get("--workers", null), "--workers") : 0;
         String split = args.get("--split", "test");
         if (!split.equals("test") && !split.equals("train")) throw new IllegalArgumentException("--split '" + split + "': expected test or train");
 
@@ -132,7 +136,7 @@ public final class PredictJob {
             new SampleFormat(new Shape(1, idx.rows(), idx.cols()), java.util.EnumSet.of(InputEncoding.DIRECT, InputEncoding.LATENCY), 1,
                     images + " (IDX images)").checkCompatible(model.input(), model.dataEncoding(), model.timeSteps());
             inputName = images;
-            predictions = predictImages(idx, labels, state, args);
+            predictions = predictImages(idx, labels, state, workers);
         } else {
             String data;
             java.nio.file.Path prepared = null;
@@ -150,7 +154,7 @@ public final class PredictJob {
             try {
                 SampleFormat format = DatasetInfo.read(data);
                 format.checkCompatible(model.input(), model.dataEncoding(), model.timeSteps());
-                predictions = predictPrepared(data + "/" + split, state, args);
+                predictions = predictPrepared(data + "/" + split, state);
             } finally {
                 if (prepared != null) deleteTree(prepared);
             }
@@ -163,10 +167,11 @@ public final class PredictJob {
         return summary(modelUri, inputName, engine, out, predictions, seconds);
     }
 
-    private static List<Prediction> predictImages(IdxImages idx, int[] labels, ModelState state, Args args) {
+    /** IDX images in {@code workers} blocks, one task each (0: Spark's default parallelism). */
+    private static List<Prediction> predictImages(IdxImages idx, int[] labels, ModelState state, int workers) {
         SparkSession spark = Sessions.get("firstspike predict");
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        int workers = args.has("--workers") ? Integer.parseInt(args.get("--workers", null)) : jsc.defaultParallelism();
+        if (workers == 0) workers = jsc.defaultParallelism();
         int size = idx.rows() * idx.cols();
         int per = Math.max(1, (idx.count() + workers - 1) / workers);
         List<ImageBlock> blocks = new ArrayList<>();
@@ -192,7 +197,7 @@ public final class PredictJob {
         return new ArrayList<>(all);
     }
 
-    private static List<Prediction> predictPrepared(String path, ModelState state, Args args) {
+    private static List<Prediction> predictPrepared(String path, ModelState state) {
         SparkSession spark = Sessions.get("firstspike predict");
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         Broadcast<ModelState> model = jsc.broadcast(state);
@@ -232,6 +237,16 @@ public final class PredictJob {
                     + " with these options gives frames of " + shape + " (see --downsample and --polarity)");
         PrepEventsJob.run(prep.toArray(new String[0]));
         return HadoopFiles.qualify(dir.resolve("prepared").toString());
+    }
+
+    private static int positive(String value, String option) {
+        try {
+            int v = Integer.parseInt(value);
+            if (v >= 1) return v;
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(option + " '" + value + "': expected a positive integer");
     }
 
     private static void deleteTree(java.nio.file.Path dir) throws IOException {

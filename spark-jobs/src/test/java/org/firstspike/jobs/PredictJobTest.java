@@ -164,6 +164,10 @@ class PredictJobTest {
                 () -> PredictJob.run(new String[] {"--model", model.toString(), "--idx", images.toString(), "--data", data.toString(), "--out", out}));
         assertTrue(two.getMessage().contains("exactly one input"), two.getMessage());
 
+        IllegalArgumentException workers = assertThrows(IllegalArgumentException.class,
+                () -> PredictJob.run(new String[] {"--model", model.toString(), "--idx", images.toString(), "--workers", "0", "--out", out}));
+        assertTrue(workers.getMessage().contains("--workers '0'"), workers.getMessage());
+
         IllegalArgumentException csv = assertThrows(IllegalArgumentException.class,
                 () -> PredictJob.run(new String[] {"--model", model.toString(), "--data", data.toString(), "--out", tmp.resolve("p.parquet").toString()}));
         assertTrue(csv.getMessage().contains(".csv"), csv.getMessage());
