@@ -117,7 +117,7 @@ public final class PredictJob {
         ModelConfig model = net.config();
         ModelState state = new ModelState(ModelIO.settings(contents, modelUri).values(), ParameterVector.values(net.parameters()),
                 ParameterVector.values(net.buffers()), engine.equals("event"));
-        new SamplePredictor(Folding.forInference(net), state.event());  // refuses B1 for the event engine before any work
+        new SamplePredictor(Folding.forInference(net), state.event());  // refuses what the event engine cannot run, before any work
 
         long start = System.nanoTime();
         List<Prediction> predictions;

@@ -11,8 +11,9 @@ import java.io.Serializable;
  * @param firstOutputStep 1-based step of the first output spike (T when none fired), -1 for networks whose outputs
  *                        do not spike (B1)
  * @param stepsRun        time steps processed: T for the dense engine, the deciding step + 1 when the event-driven
- *                        engine stopped early
- * @param spikes          real spikes over all neuron layers in those steps, -1 where not counted per sample (B1)
+ *                        engine stopped early; -1 for B1 (continuous time)
+ * @param spikes          real spikes over all neuron layers in those steps (B1: hidden layers), -1 where not counted
+ *                        per sample (B1 with the dense engine)
  * @param synOps          synaptic operations of the event-driven engine, -1 for the dense engine
  */
 record Prediction(long index, String source, int label, int prediction, int firstOutputStep, int stepsRun, long spikes, long synOps)
@@ -21,7 +22,7 @@ record Prediction(long index, String source, int label, int prediction, int firs
 
     String csv() {
         return index + "," + quoted(source) + "," + blankIfNegative(label) + "," + prediction + "," + blankIfNegative(firstOutputStep)
-                + "," + stepsRun + "," + blankIfNegative(spikes) + "," + blankIfNegative(synOps);
+                + "," + blankIfNegative(stepsRun) + "," + blankIfNegative(spikes) + "," + blankIfNegative(synOps);
     }
 
     private static String blankIfNegative(long v) { return v < 0 ? "" : Long.toString(v); }

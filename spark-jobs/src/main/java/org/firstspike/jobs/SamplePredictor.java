@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.firstspike.core.data.SampleSet;
-import org.firstspike.core.infer.EventDrivenNetwork;
+import org.firstspike.core.infer.EventInference;
 import org.firstspike.core.infer.SampleResult;
 import org.firstspike.core.layer.Engine;
 import org.firstspike.core.net.BatchOutput;
@@ -20,12 +20,12 @@ final class SamplePredictor {
     private static final int DENSE_BATCH = 256;
 
     private final Network net;
-    private final EventDrivenNetwork events;
+    private final EventInference events;
 
-    /** {@code event}: the event-driven engine (ETTFS only; refused with a message otherwise). */
+    /** {@code event}: the event-driven engine (ETTFS and B1; refused with a message otherwise). */
     SamplePredictor(Network net, boolean event) {
         this.net = net;
-        this.events = event ? EventDrivenNetwork.of(net) : null;
+        this.events = event ? EventInference.of(net) : null;
     }
 
     /** Predictions of every sample in {@code samples}; sample i has index {@code indices[i]} and source {@code sources.get(i)}. */
@@ -50,7 +50,8 @@ final class SamplePredictor {
                 for (int i = 0; i < n; i++) {
                     int s = from + i;
                     out.add(new Prediction(indices[s], sources.get(s), labelled ? samples.label(s) : -1, o.predictions()[i],
-                            o.firstOutputStep() == null ? -1 : o.firstOutputStep()[i], net.config().timeSteps(), spikes(i), -1));
+                            o.firstOutputStep() == null ? -1 : o.firstOutputStep()[i], net instanceof EttfsNetwork ? net.config().timeSteps() : -1,
+                            spikes(i), -1));
                 }
             }
         }

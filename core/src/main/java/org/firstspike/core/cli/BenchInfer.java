@@ -7,7 +7,7 @@ import java.util.Set;
 import org.firstspike.core.data.DatasetSplit;
 import org.firstspike.core.data.Datasets;
 import org.firstspike.core.exec.ComputeThreads;
-import org.firstspike.core.infer.EventDrivenNetwork;
+import org.firstspike.core.infer.EventInference;
 import org.firstspike.core.infer.SampleResult;
 import org.firstspike.core.io.ModelIO;
 import org.firstspike.core.layer.Engine;
@@ -17,10 +17,11 @@ import org.firstspike.core.net.ModelConfig;
 import org.firstspike.core.net.Network;
 
 /**
- * {@code firstspike bench-infer}: inference cost of a saved ETTFS model on one thread, microseconds per sample of the
- * event-driven engine (with and without early stop) against the batched dense engines (FAST and DENSE at batch 1 and
- * 256), alternated round by round; then the work: SynOps per sample against the dense T x synapses multiply-adds,
- * spikes per neuron, and whether the event engine's predictions equal FAST's.
+ * {@code firstspike bench-infer}: inference cost of a saved ETTFS or B1 model on one thread, microseconds per sample of
+ * the event-driven engine (with and without early stop) against the batched dense engines (FAST and DENSE at batch 1
+ * and 256), alternated round by round; then the work: SynOps per sample against the dense multiply-adds (ETTFS:
+ * T x connections; B1: the connections once), spikes per neuron, and whether the event engine's predictions equal
+ * FAST's.
  */
 public final class BenchInfer {
     private static final int BIG_BATCH = 256;
@@ -41,7 +42,7 @@ public final class BenchInfer {
         ComputeThreads.use(1);
         Network net = Folding.forInference(ModelIO.load(Path.of(a.get("--model", null))));
         ModelConfig m = net.config();
-        EventDrivenNetwork events = EventDrivenNetwork.of(net);
+        EventInference events = EventInference.of(net);
         Path dir = Path.of(a.get("--data", TrainLocal.DEFAULT_DATA));
         int limit = Integer.parseInt(a.get("--samples", "1000"));
         DatasetSplit split = Datasets.formatOf(dir).load(dir, a.get("--split", "test"), limit);
@@ -91,7 +92,7 @@ public final class BenchInfer {
     }
 
     /** The work of both paths and the agreement of their predictions. */
-    private static void report(Network net, EventDrivenNetwork events, float[] x, int[] labels, int n) {
+    private static void report(Network net, EventInference events, float[] x, int[] labels, int n) {
         int len = net.sampleLength();
         int[] fast = new int[n];
         for (int from = 0; from < n; from += BIG_BATCH) {
@@ -116,10 +117,11 @@ public final class BenchInfer {
         }
         long dense = events.denseMacs();
         System.out.printf("  accuracy %.2f%% (event path); predictions differing from FAST: %d of %d%n", 100.0 * correct / n, differ, n);
-        System.out.printf("  SynOps/sample: %,.0f with early stop (mean %.2f steps of %d), %,.0f over all steps; analog first-layer MACs/sample %,.0f%n",
-                synOpsEarly / (double) n, steps / (double) n, events.timeSteps(), synOpsFull / (double) n, analog / (double) n);
-        System.out.printf("  dense MACs/sample (T x %,d synapses): %,d  ->  dense / (SynOps + analog MACs) = %.1fx with early stop, %.1fx without%n",
-                dense / events.timeSteps(), dense, dense / ((synOpsEarly + analog) / (double) n), dense / ((synOpsFull + analog) / (double) n));
+        String stepsRun = steps < 0 ? "" : String.format(" (mean %.2f steps of %d)", steps / (double) n, net.config().timeSteps());
+        System.out.printf("  SynOps/sample: %,.0f with early stop%s, %,.0f over all steps; analog first-layer MACs/sample %,.0f%n",
+                synOpsEarly / (double) n, stepsRun, synOpsFull / (double) n, analog / (double) n);
+        System.out.printf("  dense MACs/sample: %,d  ->  dense / (SynOps + analog MACs) = %.1fx with early stop, %.1fx without%n",
+                dense, dense / ((synOpsEarly + analog) / (double) n), dense / ((synOpsFull + analog) / (double) n));
         StringBuilder b = new StringBuilder();
         for (int l = 0; l < spikes.length; l++) b.append(String.format(" %.3f", spikes[l] / n / neurons[l]));
         System.out.println("  spikes per neuron by layer (all steps):" + b);

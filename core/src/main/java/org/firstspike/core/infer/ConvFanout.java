@@ -41,7 +41,7 @@ final class ConvFanout implements Fanout {
     }
 
     @Override
-    public long propagate(int input, double value, EventNeurons target) {
+    public long propagate(int input, double value, Currents target) {
         int plane = in.height() * in.width();
         int c = input / plane;
         int iy = (input % plane) / in.width();

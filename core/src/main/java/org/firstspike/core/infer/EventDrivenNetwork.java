@@ -13,7 +13,6 @@ import org.firstspike.core.layer.Shape;
 import org.firstspike.core.net.EttfsNetwork;
 import org.firstspike.core.net.Folding;
 import org.firstspike.core.net.ModelConfig;
-import org.firstspike.core.net.Network;
 import org.firstspike.core.neuron.NeuronConfig;
 import org.firstspike.core.neuron.TtfsNeuronLayer;
 
@@ -33,7 +32,7 @@ import org.firstspike.core.neuron.TtfsNeuronLayer;
  * rounding of the threshold.
  * Not thread-safe: one instance per thread.
  */
-public final class EventDrivenNetwork {
+public final class EventDrivenNetwork implements EventInference {
     private final InputEncoding encoding;
     private final Shape input;
     private final int steps;
@@ -95,16 +94,13 @@ public final class EventDrivenNetwork {
         this.latencyOrder = new int[input.size()];
     }
 
-    /** The engine for a trained or folded model; only ETTFS networks have spiking layers to run event by event. */
-    public static EventDrivenNetwork of(Network net) {
-        if (!(net instanceof EttfsNetwork e))
-            throw new IllegalArgumentException("event-driven inference runs ETTFS networks; model.family="
-                    + net.config().family().key() + " (B1 exact-time or ReLU) has no event path yet: use the dense engine");
-        return new EventDrivenNetwork(Folding.fold(e));
+    /** The engine for a trained or folded ETTFS model. */
+    public static EventDrivenNetwork of(EttfsNetwork net) {
+        return new EventDrivenNetwork(Folding.fold(net));
     }
 
     /** A convolution's bias is per output channel; its neurons are channel-major. */
-    private static float[] perNeuron(float[] channelBias, Shape out) {
+    static float[] perNeuron(float[] channelBias, Shape out) {
         int positions = out.height() * out.width();
         float[] b = new float[out.size()];
         for (int i = 0; i < b.length; i++) b[i] = channelBias[i / positions];
@@ -114,6 +110,7 @@ public final class EventDrivenNetwork {
     public int timeSteps() { return steps; }
 
     /** Neurons per neuron layer. */
+    @Override
     public int[] neuronsPerLayer() {
         return layers.stream().mapToInt(EventNeurons::size).toArray();
     }
@@ -124,6 +121,7 @@ public final class EventDrivenNetwork {
     }
 
     /** Multiply-adds of a dense pass over all T steps: T x all connections (what the DENSE engine computes). */
+    @Override
     public long denseMacs() {
         long s = 0;
         for (long v : synapsesPerLayer()) s += v;
@@ -135,6 +133,7 @@ public final class EventDrivenNetwork {
      * for DIRECT and LATENCY, T frames for FRAMES). {@code earlyStop} ends the sample at the deciding output spike
      * when the decoder allows it.
      */
+    @Override
     public SampleResult run(float[] values, int offset, boolean earlyStop) {
         sample++;
         long analogMacs = 0;

@@ -10,7 +10,7 @@ import java.util.Arrays;
  * bucket per time step. Bias-only crossings from rest do not depend on the sample and are computed once.
  * <p>State is stamped with the sample number, so a new sample costs nothing for neurons it never reaches.
  */
-final class EventNeurons {
+final class EventNeurons implements Currents {
     private final int size;
     private final int steps;
     private final double threshold;
@@ -120,7 +120,8 @@ final class EventNeurons {
         touchedCount = 0;
     }
 
-    void add(int n, double value) {
+    @Override
+    public void add(int n, double value) {
         if (touchedTick[n] != tick) {
             touchedTick[n] = tick;
             touched[touchedCount++] = n;
@@ -128,8 +129,8 @@ final class EventNeurons {
         pending[n] += (float) value;
     }
 
-    /** Adds value x w[offset + n] to every neuron n (a fully connected fan-out reaches them all). */
-    void addToAll(float[] w, int offset, double value) {
+    @Override
+    public void addToAll(float[] w, int offset, double value) {
         allTouchedTick = tick;
         float v = (float) value;
         for (int n = 0; n < size; n++) pending[n] += v * w[offset + n];

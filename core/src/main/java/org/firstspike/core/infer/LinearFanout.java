@@ -16,7 +16,7 @@ final class LinearFanout implements Fanout {
     }
 
     @Override
-    public long propagate(int input, double value, EventNeurons target) {
+    public long propagate(int input, double value, Currents target) {
         target.addToAll(columns, input * out, value);
         return out;
     }

@@ -16,7 +16,7 @@ final class Projection {
     }
 
     /** Propagates every event once; returns the synapses driven. */
-    long propagate(SpikeBuffer events, EventNeurons target) {
+    long propagate(SpikeBuffer events, Currents target) {
         long driven = 0;
         for (int i = 0; i < events.size(); i++) {
             int index = events.index(i);

@@ -84,12 +84,59 @@ class EventDrivenInferenceTest {
         assertTrue(a.hiddenSpikes > 0, "hidden layers spike");
     }
 
+    /** B1: only spiking inputs propagated, y = D + sum over spikes of W x; the rest is the network's own layer code. */
+    @ParameterizedTest(name = "B1 {1}")
+    @CsvSource({
+            "1x28x28, FC340-FC10, true",
+            "1x8x8, 4C3P1-MP2-6C3P1-FC16-FC10, false",
+            "1x8x8, FC30-FC20-FC10, false",
+    })
+    void exactTimeNetworksPredictLikeTheDensePass(String input, String layers, boolean fashionMnist) throws IOException {
+        Settings s = TestNets.exact("b1", input, layers, 10, "train.epochs", "1", "train.batchSize", "32", "train.threads", "1",
+                // untrained: a narrow window so that 64 time ticks (hw.timeBits 6) and early-spike clamping both act
+                "b1.earlySpikes", fashionMnist ? "keep" : "clamp", "hw.timeBits", fashionMnist ? "0" : "6",
+                "b1.initialWindow", fashionMnist ? "1500" : "2", "b1.windows", fashionMnist ? "adaptive" : "fixed");
+        Network net = Network.create(org.firstspike.core.config.ModelConfigs.from(s), 7);
+        int n = 500;
+        float[] x;
+        if (fashionMnist) {
+            Assumptions.assumeTrue(Files.isDirectory(FASHION_MNIST), "Fashion-MNIST not installed");
+            new Trainer(net, TrainConfig.from(s)).fit(new IdxFormat().load(FASHION_MNIST, "train", 4000).samples(),
+                    new IdxFormat().load(FASHION_MNIST, "test", 100).samples(), new TrainingListener() {});
+            SampleSet test = new IdxFormat().load(FASHION_MNIST, "test", n).samples();
+            x = new float[n * net.sampleLength()];
+            for (int i = 0; i < n; i++) test.copySample(i, x, i * net.sampleLength());
+        } else {
+            x = TestNets.uniform(n * net.sampleLength(), 9);
+        }
+        BatchOutput dense = net.forward(x, n, null, Engine.FAST);
+        EventInference events = EventInference.of(net);
+        int[] predictions = new int[n];
+        long[] spikes = new long[dense.spikesPerLayer().length];
+        long synOps = 0;
+        for (int b = 0; b < n; b++) {
+            SampleResult r = events.run(x, b * net.sampleLength(), true);
+            predictions[b] = r.prediction();
+            for (int l = 0; l < spikes.length; l++) spikes[l] += r.spikesPerLayer()[l];
+            synOps += r.synOps();
+            assertEquals(-1, r.firstOutputStep(), "B1 outputs are read at a fixed time");
+        }
+        assertArrayEquals(dense.predictions(), predictions, "event vs dense B1 predictions");
+        assertArrayEquals(dense.spikesPerLayer(), spikes, "hidden spikes");
+        assertTrue(spikes[0] > 0 && spikes[0] < (long) n * events.neuronsPerLayer()[0], "some hidden neurons spike: " + spikes[0]);
+        assertTrue(synOps < (long) n * events.denseMacs(), "fewer SynOps than dense MACs");
+    }
+
     @Test
     void refusesWhatItCannotRunEventByEvent() {
-        Network b1 = Network.create(org.firstspike.core.config.ModelConfigs.from(
-                TestNets.exact("b1", "1x4x4", "FC8-FC2", 2)), 1);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> EventDrivenNetwork.of(b1));
-        assertTrue(e.getMessage().contains("model.family=b1"), e.getMessage());
+        Network relu = Network.create(org.firstspike.core.config.ModelConfigs.from(
+                TestNets.exact("relu", "1x4x4", "FC8-FC2", 2)), 1);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> EventInference.of(relu));
+        assertTrue(e.getMessage().contains("model.family=relu"), e.getMessage());
+        Network jittered = Network.create(org.firstspike.core.config.ModelConfigs.from(
+                TestNets.exact("b1", "1x4x4", "FC8-FC2", 2, "hw.jitter", "0.1")), 1);
+        e = assertThrows(IllegalArgumentException.class, () -> EventInference.of(jittered));
+        assertTrue(e.getMessage().contains("hw.jitter"), e.getMessage());
         EttfsNetwork maxPool = TestNets.network(TestNets.settings("model.input", "1x8x8", "model.layers", "4C3P1-MP2-FC10"), 1);
         e = assertThrows(IllegalArgumentException.class, () -> EventDrivenNetwork.of(maxPool));
         assertTrue(e.getMessage().contains("MP2"), e.getMessage());
