@@ -124,11 +124,11 @@ public final class PredictJob {
         String inputName;
         if (args.has("--idx")) {
             String images = HadoopFiles.qualify(args.get("--idx", null));
-            IdxImages idx = IdxReader.readImages(images, new ByteArrayInputStream(HadoopFiles.readAll(images)));
+            IdxImages idx = IdxReader.readImages(images, new ByteArrayInputStream(readExisting(images, "IDX images file")));
             int[] labels = null;
             if (args.has("--labels")) {
                 String labelFile = HadoopFiles.qualify(args.get("--labels", null));
-                labels = IdxReader.readLabels(labelFile, new ByteArrayInputStream(HadoopFiles.readAll(labelFile)));
+                labels = IdxReader.readLabels(labelFile, new ByteArrayInputStream(readExisting(labelFile, "IDX labels file")));
                 if (labels.length != idx.count())
                     throw new IllegalArgumentException(labelFile + ": " + labels.length + " labels but " + images + " holds "
                             + idx.count() + " images; expected one label per image");
@@ -237,6 +237,11 @@ public final class PredictJob {
                     + " with these options gives frames of " + shape + " (see --downsample and --polarity)");
         PrepEventsJob.run(prep.toArray(new String[0]));
         return HadoopFiles.qualify(dir.resolve("prepared").toString());
+    }
+
+    private static byte[] readExisting(String uri, String what) throws IOException {
+        if (!HadoopFiles.exists(uri)) throw new java.io.FileNotFoundException(uri + ": " + what + " not found");
+        return HadoopFiles.readAll(uri);
     }
 
     private static int positive(String value, String option) {
