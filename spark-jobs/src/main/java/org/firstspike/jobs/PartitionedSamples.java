@@ -64,7 +64,7 @@ public final class PartitionedSamples {
     }
 
     /** Rows of a prepared split (the columns {@link #load} selects) as one sample set. */
-    private static TensorSamples samples(Iterator<Row> rows) {
+    static TensorSamples samples(Iterator<Row> rows) {
         List<byte[]> data = new ArrayList<>();
         List<DType> types = new ArrayList<>();
         List<Integer> labels = new ArrayList<>();

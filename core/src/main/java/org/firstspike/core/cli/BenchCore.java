@@ -88,7 +88,8 @@ public final class BenchCore {
         }
     }
 
-    private static double median(double[] v) {
+    /** Median of the values (mean of the middle two for an even count). */
+    static double median(double[] v) {
         double[] c = v.clone();
         Arrays.sort(c);
         return c.length % 2 == 1 ? c[c.length / 2] : (c[c.length / 2 - 1] + c[c.length / 2]) / 2;

@@ -1,6 +1,7 @@
 package org.firstspike.core.decode;
 
 import java.util.List;
+import java.util.function.IntToDoubleFunction;
 import org.firstspike.core.layer.Activation;
 import org.firstspike.core.net.Parameter;
 import org.firstspike.core.neuron.TtfsNeuronLayer;
@@ -78,14 +79,36 @@ public final class TemporalWeightingDecoder {
 
     /** argmax of the logits, ties broken by the configured rule. */
     public int predict(float[] logits, int b, TtfsNeuronLayer outputNeurons) {
-        int k = classes;
-        int o = b * k;
+        return predict(logits, b * classes, c -> outputNeurons.decisionPotential(b, c));
+    }
+
+    /**
+     * argmax of {@code classes} logits from {@code offset}; equal logits go to the larger decision potential (the
+     * potential at the firing step, or at the last step for a silent neuron) or the lower index. Shared by the
+     * dense pass and the event-driven engine, so both break ties alike.
+     */
+    public int predict(float[] logits, int offset, IntToDoubleFunction decisionPotential) {
         int best = 0;
-        for (int c = 1; c < k; c++) {
-            float d = logits[o + c] - logits[o + best];
+        for (int c = 1; c < classes; c++) {
+            float d = logits[offset + c] - logits[offset + best];
             if (d > 0 || (d == 0 && config.tieBreak() == TieBreak.POTENTIAL
-                    && outputNeurons.decisionPotential(b, c) > outputNeurons.decisionPotential(b, best))) best = c;
+                    && decisionPotential.applyAsDouble(c) > decisionPotential.applyAsDouble(best))) best = c;
         }
         return best;
     }
+
+    /** w[t], what an output spike at step t adds to its class logit before the scale. */
+    public float stepWeight(int t) { return stepWeights[t]; }
+
+    /**
+     * Whether the first step with an output spike decides the prediction: with positive, strictly decreasing step
+     * weights and a positive scale, a spike at step t outweighs anything later (silent classes stay at 0).
+     */
+    public boolean earliestSpikeDecides() {
+        if (!(scale.value()[0] > 0) || !(stepWeights[stepWeights.length - 1] > 0)) return false;
+        for (int t = 1; t < stepWeights.length; t++) if (!(stepWeights[t] < stepWeights[t - 1])) return false;
+        return true;
+    }
+
+    public float logitScale() { return scale.value()[0]; }
 }
