@@ -22,7 +22,7 @@ public final class ExportNir {
     private ExportNir() {}
 
     public static void main(String[] argv) {
-        CommandLine.run("export-nir", () -> run(argv));
+        CommandLine.run("export-nir", () -> System.out.println(JSON.writeValueAsString(run(argv))));
     }
 
     public static ObjectNode run(String[] argv) throws IOException {
@@ -41,7 +41,6 @@ public final class ExportNir {
         summary.put("bytes", Files.size(out));
         summary.put("path", out.toString());
         summary.put("nir_version", NirWriter.NIR_VERSION);
-        System.out.println(JSON.writeValueAsString(summary));
         return summary;
     }
 }

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import org.firstspike.core.config.PropertiesFile;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
 
 /**
  * The report of a training run directory (train-local, train, demo): plots of loss, accuracy, spikes per neuron per
@@ -51,8 +53,10 @@ public final class TrainingReport {
                 "Training accuracy (during the epoch) and test accuracy after each epoch (epoch 0: at initialization)");
         plots.add("spikes-per-neuron", PngImages.of(LineCharts.of("Spikes per neuron", "epoch", "spikes per neuron per sample",
                 layerSeries(epochs), true), 760, 420), "Test-set spikes per neuron and sample, per spiking layer (at most 1)");
-        plots.add("throughput", PngImages.of(LineCharts.of("Training throughput", "epoch", "samples/s",
-                Map.of("samples/s", series(epochs, "train_samples_per_s", 1)), true), 760, 420), "Training samples per second per epoch");
+        JFreeChart throughput = LineCharts.of("Training throughput", "epoch", "samples/s",
+                Map.of("samples/s", series(epochs, "train_samples_per_s", 1)), true);
+        ((NumberAxis) throughput.getXYPlot().getRangeAxis()).setAutoRangeIncludesZero(true);  // a speed reads against zero
+        plots.add("throughput", PngImages.of(throughput, 760, 420), "Training samples per second per epoch");
 
         html.heading("The trained model on test data");
         boolean evalCounts = eval != null && eval.has("confusion");
