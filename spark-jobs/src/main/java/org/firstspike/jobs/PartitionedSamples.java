@@ -37,16 +37,21 @@ public final class PartitionedSamples {
      * the shuffles of partitioning.
      */
     static TensorSamples onDriver(SparkSession spark, String path, int limit) {
-        Dataset<Row> ordered = spark.read().parquet(path)
-                .select(SOURCE, SOURCE_INDEX, LABEL, DTYPE, DATA, SHAPE, ENCODING, TIME_STEPS).orderBy(SOURCE, SOURCE_INDEX);
+        Dataset<Row> ordered = inDatasetOrder(spark, path);
         return samples((limit > 0 ? ordered.limit(limit) : ordered).collectAsList().iterator());
     }
 
+    /**
+     * The rows of a prepared split with the columns {@link #samples} reads, in dataset order (by source, then position
+     * in the source): the order training, evaluation and prediction number samples in.
+     */
+    static Dataset<Row> inDatasetOrder(SparkSession spark, String path) {
+        return spark.read().parquet(path)
+                .select(SOURCE, SOURCE_INDEX, LABEL, DTYPE, DATA, SHAPE, ENCODING, TIME_STEPS).orderBy(SOURCE, SOURCE_INDEX);
+    }
+
     static JavaRDD<TensorSamples> load(SparkSession spark, String path, int workers, int limit) {
-        JavaRDD<Row> ordered = spark.read().parquet(path)
-                .select(SOURCE, SOURCE_INDEX, LABEL, DTYPE, DATA, SHAPE, ENCODING, TIME_STEPS)
-                .orderBy(SOURCE, SOURCE_INDEX).javaRDD();
-        return spread(ordered, workers, limit)
+        return spread(inDatasetOrder(spark, path).javaRDD(), workers, limit)
                 .values()
                 .mapPartitions(rows -> List.of(samples(rows)).iterator(), true)
                 .persist(StorageLevel.MEMORY_AND_DISK());
@@ -63,7 +68,7 @@ public final class PartitionedSamples {
                 .repartitionAndSortWithinPartitions(new ModuloPartitioner(workers));
     }
 
-    /** Rows of a prepared split (the columns {@link #load} selects) as one sample set. */
+    /** Rows of a prepared split (the columns {@link #inDatasetOrder} selects) as one sample set. */
     static TensorSamples samples(Iterator<Row> rows) {
         List<byte[]> data = new ArrayList<>();
         List<DType> types = new ArrayList<>();

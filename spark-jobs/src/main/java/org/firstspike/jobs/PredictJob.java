@@ -1,13 +1,7 @@
 package org.firstspike.jobs;
 
-import static org.firstspike.prep.tensor.TensorColumns.DATA;
-import static org.firstspike.prep.tensor.TensorColumns.DTYPE;
-import static org.firstspike.prep.tensor.TensorColumns.ENCODING;
-import static org.firstspike.prep.tensor.TensorColumns.LABEL;
-import static org.firstspike.prep.tensor.TensorColumns.SHAPE;
 import static org.firstspike.prep.tensor.TensorColumns.SOURCE;
 import static org.firstspike.prep.tensor.TensorColumns.SOURCE_INDEX;
-import static org.firstspike.prep.tensor.TensorColumns.TIME_STEPS;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -19,17 +13,13 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.firstspike.core.cli.Args;
 import org.firstspike.core.cli.CommandLine;
-import org.firstspike.core.config.ModelConfigs;
-import org.firstspike.core.config.Settings;
 import org.firstspike.core.data.ImageSamples;
 import org.firstspike.core.data.SampleFormat;
 import org.firstspike.core.encode.InputEncoding;
@@ -42,7 +32,6 @@ import org.firstspike.core.layer.Shape;
 import org.firstspike.core.net.Folding;
 import org.firstspike.core.net.ModelConfig;
 import org.firstspike.core.net.Network;
-import org.firstspike.core.net.ParameterVector;
 import org.firstspike.prep.job.HadoopFiles;
 import org.firstspike.prep.job.PrepEventsJob;
 import org.firstspike.prep.event.SensorSize;
@@ -69,14 +58,11 @@ public final class PredictJob {
         CommandLine.run("predict", () -> System.out.println(JSON.writeValueAsString(run(argv))));
     }
 
-    /** What executors rebuild the network from: its settings and parameter values. */
-    private record ModelState(Map<String, String> settings, float[] parameters, float[] buffers, boolean event) implements Serializable {
+    /** What executors rebuild the predictor from: the model file's contents and the engine. */
+    private record ModelState(ModelContents contents, boolean event) implements Serializable {
         SamplePredictor predictor() {
             ComputeThreads.use(1);  // one core per task
-            Network net = Network.create(ModelConfigs.from(Settings.of(settings)), 0L);
-            ParameterVector.setValues(net.parameters(), parameters);
-            ParameterVector.setValues(net.buffers(), buffers);
-            return new SamplePredictor(Folding.forInference(net), event);
+            return new SamplePredictor(Folding.forInference(ModelIO.network(contents, "the broadcast model")), event);
         }
     }
 
@@ -115,8 +101,7 @@ public final class PredictJob {
         ModelContents contents = RunDirectory.readModelFile(modelUri);
         Network net = ModelIO.network(contents, modelUri);
         ModelConfig model = net.config();
-        ModelState state = new ModelState(ModelIO.settings(contents, modelUri).values(), ParameterVector.values(net.parameters()),
-                ParameterVector.values(net.buffers()), engine.equals("event"));
+        ModelState state = new ModelState(contents, engine.equals("event"));
         new SamplePredictor(Folding.forInference(net), state.event());  // refuses what the event engine cannot run, before any work
 
         long start = System.nanoTime();
@@ -156,7 +141,7 @@ public final class PredictJob {
                 format.checkCompatible(model.input(), model.dataEncoding(), model.timeSteps());
                 predictions = predictPrepared(data + "/" + split, state);
             } finally {
-                if (prepared != null) deleteTree(prepared);
+                if (prepared != null) HadoopFiles.delete(prepared.toUri().toString());
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
@@ -201,9 +186,7 @@ public final class PredictJob {
         SparkSession spark = Sessions.get("firstspike predict");
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         Broadcast<ModelState> model = jsc.broadcast(state);
-        JavaRDD<Row> ordered = spark.read().parquet(path)
-                .select(SOURCE, SOURCE_INDEX, LABEL, DTYPE, DATA, SHAPE, ENCODING, TIME_STEPS).orderBy(SOURCE, SOURCE_INDEX).javaRDD();
-        List<Prediction> all = ordered.zipWithIndex().mapPartitions(it -> {
+        List<Prediction> all = PartitionedSamples.inDatasetOrder(spark, path).javaRDD().zipWithIndex().mapPartitions(it -> {
             List<Tuple2<Row, Long>> rows = new ArrayList<>();
             it.forEachRemaining(rows::add);
             if (rows.isEmpty()) return java.util.Collections.<Prediction>emptyIterator();
@@ -252,12 +235,6 @@ public final class PredictJob {
             // reported below
         }
         throw new IllegalArgumentException(option + " '" + value + "': expected a positive integer");
-    }
-
-    private static void deleteTree(java.nio.file.Path dir) throws IOException {
-        try (var walk = Files.walk(dir)) {
-            for (java.nio.file.Path p : walk.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
-        }
     }
 
     private static ObjectNode summary(String model, String input, String engine, String out, List<Prediction> ps, double seconds) {
