@@ -37,7 +37,7 @@ final class SamplePredictor {
         float[] x = new float[Math.min(DENSE_BATCH, Math.max(1, samples.size())) * len];
         for (int from = 0; from < samples.size(); from += DENSE_BATCH) {
             int n = Math.min(DENSE_BATCH, samples.size() - from);
-            for (int i = 0; i < n; i++) samples.copySample(from + i, x, i * len);
+            samples.copyRange(from, n, x, null);
             if (events != null) {
                 for (int i = 0; i < n; i++) {
                     SampleResult r = events.run(x, i * len, true);

@@ -51,10 +51,7 @@ public final class BenchInfer {
         int len = net.sampleLength();
         float[] x = new float[n * len];
         int[] labels = new int[n];
-        for (int i = 0; i < n; i++) {
-            split.samples().copySample(i, x, i * len);
-            labels[i] = split.samples().label(i);
-        }
+        split.samples().copyRange(0, n, x, labels);
         int rounds = Integer.parseInt(a.get("--rounds", "5"));
 
         String[] names = {"event, early stop", "event, all T steps", "fast, batch 1", "fast, batch 256", "dense, batch 1", "dense, batch 256"};

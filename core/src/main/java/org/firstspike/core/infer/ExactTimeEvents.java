@@ -83,9 +83,7 @@ public final class ExactTimeEvents implements EventInference {
             }
         }
         float[] logits = a.data();
-        int best = 0;
-        for (int c = 1; c < logits.length; c++) if (logits[c] > logits[best]) best = c;  // the dense readout's rule
-        return new SampleResult(best, -1, -1, spikes, synOps, 0);
+        return new SampleResult(ExactTimeNetwork.readout(logits, 0, logits.length), -1, -1, spikes, synOps, 0);
     }
 
     @Override public int[] neuronsPerLayer() { return net.neuronsPerLayer(); }

@@ -125,14 +125,17 @@ public final class ExactTimeNetwork implements Network {
             for (HiddenUnits u : hidden) loss += u.lastL1Loss();
         }
         int[] pred = new int[batch];
-        for (int b = 0; b < batch; b++) {
-            int best = 0;
-            for (int c = 1; c < k; c++) if (logits[b * k + c] > logits[b * k + best]) best = c;
-            pred[b] = best;
-        }
+        for (int b = 0; b < batch; b++) pred[b] = readout(logits, b * k, k);
         long[] spikes = new long[hidden.size()];
         for (int i = 0; i < spikes.length; i++) spikes[i] = hidden.get(i).lastSpikeCount();
         return new BatchOutput(logits, loss, pred, spikes, null);
+    }
+
+    /** The predicted class: the largest output potential at t_read, the lowest index among equals. */
+    public static int readout(float[] logits, int offset, int classes) {
+        int best = 0;
+        for (int c = 1; c < classes; c++) if (logits[offset + c] > logits[offset + best]) best = c;
+        return best;
     }
 
     @Override

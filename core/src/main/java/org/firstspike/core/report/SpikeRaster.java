@@ -33,13 +33,9 @@ public record SpikeRaster(String timeUnit, double timeEnd, int[] labels, int[] p
     /** The raster of the first {@code n} samples of a dataset (fewer if it is smaller). */
     public static SpikeRaster ofFirst(Network net, SampleSet data, int n) {
         int count = Math.min(n, data.size());
-        int len = data.sampleLength();
-        float[] samples = new float[count * len];
+        float[] samples = new float[count * data.sampleLength()];
         int[] labels = new int[count];
-        for (int b = 0; b < count; b++) {
-            data.copySample(b, samples, b * len);
-            labels[b] = data.label(b);
-        }
+        data.copyRange(0, count, samples, labels);
         return record(net, samples, labels, count);
     }
 
