@@ -109,7 +109,8 @@ public final class TrainJob {
         for (String line : metrics) epochs.add((ObjectNode) JSON.readTree(line));
         meta.put("test_accuracy", epochs.get(epochs.size() - 1).get("test_accuracy").asText());
         run.writeModel("model.fspk", ModelIO.contents(net, settings, meta));
-        run.writeModel("model-inference.fspk", ModelIO.contents(Folding.forInference(net), settings.with("norm.enabled", "false"), meta));
+        Network inference = Folding.forInference(net);
+        run.writeModel("model-inference.fspk", ModelIO.contents(inference, settings.with("norm.enabled", "false"), meta));
         ObjectNode summary = RunReports.summaryJson(epochs, seconds, run.resolve("model.fspk"));
         RunReports.putWindows(summary, net);
         summary.put("workers", workers);
@@ -121,7 +122,7 @@ public final class TrainJob {
         rounds.timing().putInto(summary);
         run.writeText("summary.json", JSON.writeValueAsString(summary) + "\n");
         TensorSamples shown = PartitionedSamples.onDriver(spark, data + "/test", RunReports.RASTER_SAMPLES);
-        run.writeText(RunReports.RASTER, SpikeRaster.ofFirst(Folding.forInference(net), shown, RunReports.RASTER_SAMPLES).toJson());
+        run.writeText(RunReports.RASTER, SpikeRaster.ofFirst(inference, shown, RunReports.RASTER_SAMPLES).toJson());
         TrainingReport.write(run);
         System.err.println("train: report " + run.resolve("report.html"));
         return summary;

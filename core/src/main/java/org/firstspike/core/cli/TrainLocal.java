@@ -113,14 +113,15 @@ public final class TrainLocal {
         meta.put("epochs", Integer.toString(train.epochs()));
         meta.put("test_accuracy", Double.toString(reports.get(reports.size() - 1).test().accuracy()));
         ModelIO.save(net, settings, meta, modelFile);
-        ModelIO.save(Folding.forInference(net), settings.with("norm.enabled", "false"), meta, out.resolve("model-inference.fspk"));
+        Network inference = Folding.forInference(net);
+        ModelIO.save(inference, settings.with("norm.enabled", "false"), meta, out.resolve("model-inference.fspk"));
         ObjectNode summary = RunReports.summaryJson(reports, seconds, modelFile);
         RunReports.putWindows(summary, net);
         RunReports.putData(summary, data.toString(), trainSamples.size(), testSamples.size());
         String line = JSON.writeValueAsString(summary);
         Files.writeString(out.resolve("summary.json"), line + "\n", StandardCharsets.UTF_8);
         RunFiles files = new LocalRunFiles(out);
-        files.write(RunReports.RASTER, SpikeRaster.ofFirst(Folding.forInference(net), testSamples, RunReports.RASTER_SAMPLES)
+        files.write(RunReports.RASTER, SpikeRaster.ofFirst(inference, testSamples, RunReports.RASTER_SAMPLES)
                 .toJson().getBytes(StandardCharsets.UTF_8));
         List<String> report = TrainingReport.write(files);
         System.err.println("train-local: report " + out.resolve("report.html") + " (" + (report.size() - 1) + " plots in " + out.resolve("plots") + ")");

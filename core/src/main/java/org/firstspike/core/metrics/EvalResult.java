@@ -7,5 +7,6 @@ package org.firstspike.core.metrics;
  * (index = the 1-based step; empty for a family without output spikes).
  */
 public record EvalResult(int samples, double accuracy, double loss, double[] spikesPerNeuronByLayer,
-                         double spikesPerNeuron, double meanFirstSpikeStep, long[][] confusion, long[] firstSpikeSteps) {
+                         double spikesPerNeuron, double meanFirstSpikeStep, long[][] confusion, long[] firstSpikeSteps)
+        implements java.io.Serializable {
 }

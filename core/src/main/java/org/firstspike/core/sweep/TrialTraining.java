@@ -7,6 +7,7 @@ import org.firstspike.core.config.Settings;
 import org.firstspike.core.data.SampleFormat;
 import org.firstspike.core.data.SampleSet;
 import org.firstspike.core.exec.ComputeThreads;
+import org.firstspike.core.metrics.EvalResult;
 import org.firstspike.core.net.ModelConfig;
 import org.firstspike.core.net.Network;
 import org.firstspike.core.net.NetworkFamily;
@@ -37,11 +38,12 @@ public final class TrialTraining {
             List<EpochReport> reports = trainer.fitEpochs(train, test, run.result().epochs() + 1, toEpoch, new TrainingListener() {});
             List<Double> curve = new ArrayList<>();
             for (EpochReport r : reports) curve.add(r.test().accuracy());
-            TrialResult result = run.result().trained(curve, reports.get(reports.size() - 1).test(), seconds(start));
-            return new TrialRun(run.trial(), result, TrainingState.of(net, trainer.optimizer()));
+            EvalResult last = reports.get(reports.size() - 1).test();
+            TrialResult result = run.result().trained(curve, last, seconds(start));
+            return new TrialRun(run.trial(), result, TrainingState.of(net, trainer.optimizer()), last);
         } catch (RuntimeException e) {
             String reason = e.getMessage() != null ? e.getMessage() : e.getClass().getName();
-            return new TrialRun(run.trial(), run.result().failed(TrialStatus.FAILED, reason, seconds(start)), null);
+            return new TrialRun(run.trial(), run.result().failed(TrialStatus.FAILED, reason, seconds(start)), null, null);
         }
     }
 
